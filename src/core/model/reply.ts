@@ -1,0 +1,20 @@
+/** A neutral reply to a command: text plus optional structure that each adapter renders its own way. */
+export interface Reply {
+  readonly ok: boolean;
+  /** Stable identifier of an expected failure, e.g. "client.unknown"; absent on success. */
+  readonly code?: string;
+  /** The first line a person reads. One line for an error. */
+  readonly text: string;
+  readonly sections?: readonly ReplySection[];
+  /** Who should see it: only the caller, or the channel. */
+  readonly visibility: 'private' | 'channel';
+  /** A file to hand over (export). */
+  readonly attachment?: { readonly filename: string; readonly mimeType: string; readonly content: string };
+  /** Suggested command lines the user may run next ("did you mean", the add line). */
+  readonly suggestions?: readonly string[];
+}
+
+export interface ReplySection {
+  readonly title?: string;
+  readonly lines: readonly string[];
+}

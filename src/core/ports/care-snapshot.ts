@@ -1,0 +1,60 @@
+import type {
+  Client,
+  Contact,
+  FamilyMember,
+  FollowUp,
+  Gift,
+  ImportantDate,
+  Interaction,
+  Like,
+  Member,
+  NudgeAck,
+  Workspace,
+} from '../model/index.js';
+
+/**
+ * What the care rules need to plan one digest, selected by indexed queries so that the cost grows
+ * with the number of due items, not with the length of history.
+ */
+export interface CareSnapshotQuery {
+  readonly now: Date;
+  /** Recurring dates whose month and day fall in this window (inclusive; it may wrap the year end). */
+  readonly dateWindow: { readonly from: MonthDay; readonly to: MonthDay };
+  /** Clients with no interaction since this time (or none ever): keep-in-touch candidates. */
+  readonly quietBefore: Date;
+  /** Clients with no gift or gesture since this time: surprise candidates. */
+  readonly gestureBefore: Date;
+  /** Top-tier clients not asked for advice since this time. */
+  readonly adviceBefore: Date;
+  /** Interactions with a mood, since this time, for relationship health. */
+  readonly moodSince: Date;
+  /** Gifts since this time, so an idea never repeats a recent gift. */
+  readonly giftsSince: Date;
+}
+
+export interface MonthDay {
+  readonly month: number;
+  readonly day: number;
+}
+
+export interface CareSnapshot {
+  readonly workspace: Workspace;
+  readonly members: readonly Member[];
+  /** Every client referenced by anything below, and the candidates themselves. */
+  readonly clients: readonly Client[];
+  readonly openFollowUps: readonly FollowUp[];
+  readonly upcomingDates: readonly ImportantDate[];
+  readonly family: readonly FamilyMember[];
+  readonly contacts: readonly Contact[];
+  readonly likes: readonly Like[];
+  readonly recentGifts: readonly Gift[];
+  /** Interactions that carry a mood, since moodSince. */
+  readonly moodInteractions: readonly Interaction[];
+  /** The latest interaction of each client in `clients`, for context lines. */
+  readonly lastInteractions: readonly Interaction[];
+  readonly acks: readonly NudgeAck[];
+}
+
+export interface CareSnapshotSource {
+  careSnapshot(query: CareSnapshotQuery): Promise<CareSnapshot>;
+}

@@ -1,0 +1,16 @@
+import type { Digest } from '../model/index.js';
+
+/** Where a digest goes. Each chat adapter renders the neutral digest within its platform's limits. */
+export interface DigestPublisher {
+  /**
+   * Posts the digest to a channel. `deliveryKey` identifies this delivery (workspace, channel, kind,
+   * local date) so the adapter can attach it and find an earlier attempt whose outcome is unknown.
+   */
+  publish(input: { readonly workspaceExternalId: string; readonly channel: string; readonly digest: Digest; readonly deliveryKey: string }): Promise<PublishResult>;
+}
+
+export type PublishResult =
+  | { readonly status: 'posted'; readonly messageRef: string }
+  | { readonly status: 'already-posted'; readonly messageRef: string }
+  | { readonly status: 'retryable'; readonly reason: string; readonly retryAfterMs?: number }
+  | { readonly status: 'gone'; readonly reason: string };

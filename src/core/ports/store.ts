@@ -1,0 +1,209 @@
+import type {
+  Client,
+  ClientProfile,
+  ClientStatus,
+  Contact,
+  DateKind,
+  Direction,
+  FamilyMember,
+  FollowUp,
+  FollowUpKind,
+  Gift,
+  ImportantDate,
+  Interaction,
+  InteractionKind,
+  InteractionSource,
+  Like,
+  LikeCategory,
+  Member,
+  Mood,
+  Note,
+  NudgeAck,
+  Platform,
+  Policy,
+  Tier,
+  Workspace,
+} from '../model/index.js';
+import type { CareSnapshotSource } from './care-snapshot.js';
+
+/**
+ * The storage port. The core asks; an adapter (Prisma on SQLite or PostgreSQL) answers.
+ * Everything about clients goes through a WorkspaceStore, which is bound to one workspace:
+ * no method on it can read or change another workspace's rows.
+ */
+export interface Store {
+  /** Finds the workspace of a platform tenant, creating it on first contact. */
+  ensureWorkspace(input: NewWorkspace): Promise<Workspace>;
+  findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null>;
+  /** Every workspace, for the scheduler. */
+  listWorkspaces(): Promise<Workspace[]>;
+  /** Erases a workspace and every row that belongs to it. */
+  deleteWorkspace(workspaceId: string): Promise<void>;
+  /** All reads and writes for one workspace. */
+  workspace(workspaceId: string): WorkspaceStore;
+  close(): Promise<void>;
+}
+
+export interface NewWorkspace {
+  readonly platform: Platform;
+  readonly externalId: string;
+  readonly name: string;
+  readonly timeZone?: string;
+  readonly digestChannel?: string | null;
+}
+
+export interface WorkspacePatch {
+  readonly name?: string;
+  readonly timeZone?: string;
+  readonly digestChannel?: string | null;
+  readonly businessDays?: readonly number[];
+  readonly businessStart?: string;
+  readonly businessEnd?: string;
+  readonly policy?: Policy;
+}
+
+/** A client's name and aliases, for matching what people type. */
+export interface ClientName {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+}
+
+export interface ClientFilter {
+  readonly ownerId?: string;
+  readonly tier?: Tier;
+  readonly status?: ClientStatus;
+}
+
+export interface NewClient {
+  readonly name: string;
+  readonly normalizedName: string;
+  readonly aliases: readonly { readonly alias: string; readonly normalized: string }[];
+  readonly ownerId: string | null;
+  readonly tier: Tier;
+  readonly status: ClientStatus;
+  readonly platformUserId: string | null;
+  readonly createdAt: Date;
+}
+
+export interface ClientPatch {
+  readonly name?: string;
+  readonly normalizedName?: string;
+  readonly ownerId?: string | null;
+  readonly tier?: Tier;
+  readonly status?: ClientStatus;
+  readonly platformUserId?: string | null;
+  readonly addAliases?: readonly { readonly alias: string; readonly normalized: string }[];
+}
+
+/** Each field moves forward only: the store keeps the later of the stored and the given time. */
+export interface ClientTouch {
+  readonly lastInteractionAt?: Date;
+  readonly lastGestureAt?: Date;
+  readonly lastAdviceAt?: Date;
+}
+
+export interface NewInteraction {
+  readonly clientId: string;
+  readonly kind: InteractionKind;
+  readonly direction: Direction;
+  readonly mood: Mood | null;
+  readonly summary: string;
+  readonly contactName: string | null;
+  readonly loggedById: string | null;
+  readonly occurredAt: Date;
+  readonly createdAt: Date;
+  readonly source: InteractionSource;
+  readonly externalRef: string | null;
+}
+
+export interface NewFollowUp {
+  readonly clientId: string;
+  readonly interactionId: string | null;
+  readonly kind: FollowUpKind;
+  readonly summary: string;
+  readonly openedAt: Date;
+  /** Snoozed until this time, for follow-ups that start later (a check-in a week after an apology). */
+  readonly snoozedUntil: Date | null;
+  readonly source: InteractionSource;
+  readonly externalRef: string | null;
+}
+
+export interface FollowUpPatch {
+  readonly state: FollowUp['state'];
+  readonly snoozedUntil?: Date | null;
+  readonly closedAt?: Date | null;
+  readonly closedById?: string | null;
+}
+
+export interface WorkspaceStore extends CareSnapshotSource {
+  readonly workspaceId: string;
+  /** Runs fn in one transaction: all of its writes commit, or none do. */
+  transaction<T>(fn: (tx: WorkspaceStore) => Promise<T>): Promise<T>;
+
+  getWorkspace(): Promise<Workspace>;
+  updateWorkspace(patch: WorkspacePatch): Promise<Workspace>;
+
+  ensureMember(platformUserId: string, displayName: string): Promise<Member>;
+  findMember(platformUserId: string): Promise<Member | null>;
+  getMembers(ids: readonly string[]): Promise<Member[]>;
+
+  clientDirectory(): Promise<ClientName[]>;
+  getClient(clientId: string): Promise<Client | null>;
+  listClients(filter?: ClientFilter): Promise<Client[]>;
+  /** The whole profile; interactions newest first, at most interactionLimit of them (all when absent). */
+  getProfile(clientId: string, options?: { readonly interactionLimit?: number }): Promise<ClientProfile | null>;
+  createClient(input: NewClient): Promise<Client>;
+  updateClient(clientId: string, patch: ClientPatch): Promise<Client>;
+  touchClient(clientId: string, touch: ClientTouch): Promise<void>;
+  /** Erases the client and everything about it. */
+  forgetClient(clientId: string): Promise<void>;
+
+  addContact(input: {
+    readonly clientId: string;
+    readonly name: string;
+    readonly role: string | null;
+    readonly phone: string | null;
+    readonly emails: readonly string[];
+  }): Promise<Contact>;
+  /** The client whose contact has this address (lower-cased), for the mail watcher. */
+  findContactByEmail(address: string): Promise<Contact | null>;
+  addFamilyMember(input: { readonly clientId: string; readonly relation: string; readonly name: string }): Promise<FamilyMember>;
+  addLike(input: { readonly clientId: string; readonly category: LikeCategory; readonly value: string }): Promise<Like>;
+  addNote(input: { readonly clientId: string; readonly authorId: string | null; readonly text: string; readonly createdAt: Date }): Promise<Note>;
+  addDate(input: {
+    readonly clientId: string;
+    readonly familyMemberId: string | null;
+    readonly kind: DateKind;
+    readonly label: string | null;
+    readonly month: number;
+    readonly day: number;
+    readonly year: number | null;
+  }): Promise<ImportantDate>;
+
+  recordInteraction(input: NewInteraction): Promise<Interaction>;
+  findInteractionByRef(externalRef: string): Promise<Interaction | null>;
+  recordGift(input: {
+    readonly clientId: string;
+    readonly description: string;
+    readonly occasion: string | null;
+    readonly givenAt: Date;
+    readonly loggedById: string | null;
+  }): Promise<Gift>;
+
+  openFollowUp(input: NewFollowUp): Promise<FollowUp>;
+  getFollowUp(followUpId: string): Promise<FollowUp | null>;
+  updateFollowUp(followUpId: string, patch: FollowUpPatch): Promise<FollowUp>;
+  /** Closes the client's open or snoozed follow-ups of these kinds; returns how many. */
+  closeFollowUps(input: {
+    readonly clientId: string;
+    readonly kinds: readonly FollowUpKind[];
+    readonly closedAt: Date;
+    readonly closedById: string | null;
+  }): Promise<number>;
+  /** Open and snoozed follow-ups of the workspace (of one client when given). */
+  listOpenFollowUps(clientId?: string): Promise<FollowUp[]>;
+
+  saveNudgeAck(ack: NudgeAck): Promise<void>;
+  getNudgeAcks(nudgeIds: readonly string[]): Promise<NudgeAck[]>;
+}
