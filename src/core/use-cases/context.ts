@@ -1,0 +1,16 @@
+import type { Workspace } from '../model/index.js';
+import type { Logger, Store } from '../ports/index.js';
+
+/** Who is asking, where, and when. `now` comes from the caller's clock. */
+export interface CommandContext {
+  readonly workspace: Workspace;
+  readonly actor: { readonly platformUserId: string; readonly displayName: string };
+  readonly now: Date;
+  /** The channel the command came from, when there is one. */
+  readonly channel?: string;
+}
+
+export interface CoreDeps {
+  readonly store: Store;
+  readonly logger: Logger;
+}
