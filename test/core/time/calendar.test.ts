@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import {
+  addBusinessDays,
+  atLocalTime,
+  businessDayOnOrBefore,
+  businessHoursBetween,
+  isBusinessDay,
+  localDateOf,
+  nextBusinessDay,
+  previousBusinessDay,
+  type WorkCalendar,
+} from '../../../src/core/time/index.js';
+import { whenAhead } from '../../../src/core/time/relative.js';
+
+const cal = (timeZone: string, businessDays = [1, 2, 3, 4, 5]): WorkCalendar => ({
+  timeZone,
+  businessDays,
+  businessStart: '09:00',
+  businessEnd: '17:00',
+});
+const at = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toJSDate();
+
+describe('business hours across DST weekends', () => {
+  // Each row is a Friday 16:00 -> Monday 10:00 span over the weekend the clocks change (2026).
+  const rows = [
+    { zone: 'America/New_York', fri: '2026-03-06', mon: '2026-03-09' },
+    { zone: 'America/New_York', fri: '2026-10-30', mon: '2026-11-02' },
+    { zone: 'Europe/London', fri: '2026-03-27', mon: '2026-03-30' },
+    { zone: 'Europe/London', fri: '2026-10-23', mon: '2026-10-26' },
+    { zone: 'Australia/Sydney', fri: '2026-04-03', mon: '2026-04-06' },
+    { zone: 'Australia/Sydney', fri: '2026-10-02', mon: '2026-10-05' },
+    { zone: 'Asia/Kolkata', fri: '2026-03-06', mon: '2026-03-09' },
+  ];
+  it.each(rows)('$zone $fri: the weekend adds nothing, the clock change costs nothing', ({ zone, fri, mon }) => {
+    expect(businessHoursBetween(cal(zone), at(`${fri}T16:00`, zone), at(`${mon}T10:00`, zone))).toBe(2);
+  });
+
+  const sundays = [
+    { zone: 'America/New_York', sunday: '2026-03-08' },
+    { zone: 'America/New_York', sunday: '2026-11-01' },
+    { zone: 'Europe/London', sunday: '2026-03-29' },
+    { zone: 'Australia/Sydney', sunday: '2026-04-05' },
+    { zone: 'Australia/Sydney', sunday: '2026-10-04' },
+  ];
+  it.each(sundays)('$zone $sunday: a seven-day calendar counts a full 8-hour day on the change day', ({ zone, sunday }) => {
+    const everyDay = cal(zone, [1, 2, 3, 4, 5, 6, 7]);
+    expect(businessHoursBetween(everyDay, at(`${sunday}T00:00`, zone), at(`${sunday}T23:59`, zone))).toBe(8);
+  });
+});
+
+describe('business hours', () => {
+  const ny = cal('America/New_York');
+  it.each([
+    { from: '2026-03-10T10:00', to: '2026-03-10T12:30', hours: 2.5 },
+    { from: '2026-03-10T07:00', to: '2026-03-10T20:00', hours: 8 },
+    { from: '2026-03-10T16:00', to: '2026-03-11T10:00', hours: 2 },
+    { from: '2026-03-14T10:00', to: '2026-03-15T10:00', hours: 0 },
+    { from: '2026-03-11T10:00', to: '2026-03-10T10:00', hours: 0 },
+  ])('$from -> $to is $hours h', ({ from, to, hours }) => {
+    expect(businessHoursBetween(ny, at(from, ny.timeZone), at(to, ny.timeZone))).toBe(hours);
+  });
+});
+
+describe('business days', () => {
+  const london = cal('Europe/London');
+  it.each([
+    { date: '2026-03-13', next: '2026-03-16', prev: '2026-03-12', onOrBefore: '2026-03-13', business: true },
+    { date: '2026-03-14', next: '2026-03-16', prev: '2026-03-13', onOrBefore: '2026-03-13', business: false },
+    { date: '2026-03-15', next: '2026-03-16', prev: '2026-03-13', onOrBefore: '2026-03-13', business: false },
+    { date: '2026-03-16', next: '2026-03-17', prev: '2026-03-13', onOrBefore: '2026-03-16', business: true },
+  ])('$date', ({ date, next, prev, onOrBefore, business }) => {
+    expect(isBusinessDay(london, date)).toBe(business);
+    expect(nextBusinessDay(london, date)).toBe(next);
+    expect(previousBusinessDay(london, date)).toBe(prev);
+    expect(businessDayOnOrBefore(london, date)).toBe(onOrBefore);
+  });
+
+  it('a Sunday-to-Thursday week is honoured', () => {
+    const gulf = cal('Asia/Kolkata', [7, 1, 2, 3, 4]);
+    expect(nextBusinessDay(gulf, '2026-03-12')).toBe('2026-03-15');
+    expect(addBusinessDays(gulf, '2026-03-12', 2)).toBe('2026-03-16');
+  });
+});
+
+describe('local dates and wall-clock times', () => {
+  it('an instant late in UTC is already tomorrow in Sydney', () => {
+    expect(localDateOf(new Date('2026-03-10T20:00:00Z'), 'Australia/Sydney')).toBe('2026-03-11');
+  });
+  it('16:30 in New York is 21:30Z before the change and 20:30Z after it', () => {
+    expect(atLocalTime('2026-03-06', '16:30', 'America/New_York').toISOString()).toBe('2026-03-06T21:30:00.000Z');
+    expect(atLocalTime('2026-03-09', '16:30', 'America/New_York').toISOString()).toBe('2026-03-09T20:30:00.000Z');
+  });
+  it.each([
+    { today: '2026-03-09', date: '2026-03-09', text: 'today' },
+    { today: '2026-03-09', date: '2026-03-10', text: 'tomorrow' },
+    { today: '2026-03-09', date: '2026-03-13', text: 'on Friday (13 Mar)' },
+    { today: '2026-03-12', date: '2026-03-17', text: 'next Tuesday (17 Mar)' },
+    { today: '2026-03-09', date: '2026-03-30', text: 'on Mon 30 Mar' },
+  ])('$date seen from $today reads "$text"', ({ today, date, text }) => {
+    expect(whenAhead(today, date)).toBe(text);
+  });
+});
