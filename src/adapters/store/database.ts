@@ -1,0 +1,81 @@
+// Opens a Prisma client from a database URL: SQLite for `file:` URLs and plain paths (the embedded
+// default), PostgreSQL for `postgres://` and `postgresql://`. Both generated clients share one query
+// surface because they come from one model file, so the repositories are typed against the SQLite
+// client and the PostgreSQL one is handed to them under that type.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import pg from 'pg';
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
+import { PrismaClient as PostgresClient } from './generated/postgresql/client.js';
+
+/** The Prisma client every repository is typed against (works with both providers). */
+export type Db = SqliteClient;
+export type Provider = 'sqlite' | 'postgresql';
+export const DEFAULT_DATABASE_URL = 'file:./data/rapport.db';
+
+export type DatabaseTarget =
+  | { readonly provider: 'sqlite'; readonly file: string }
+  | { readonly provider: 'postgresql'; readonly connectionString: string; readonly schema: string | null };
+
+/** Reads a database URL; `?schema=NAME` on a PostgreSQL URL selects (and isolates in) that schema. */
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const schema = parsed.searchParams.get('schema');
+    parsed.searchParams.delete('schema');
+    if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+      throw new Error(`unsupported PostgreSQL schema name: ${schema}`);
+    }
+    return { provider: 'postgresql', connectionString: parsed.toString(), schema };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) throw new Error(`unsupported database URL: ${url.split(':')[0]}://…`);
+  const file = url.startsWith('file:') ? url.slice('file:'.length) : url;
+  if (file === '') throw new Error('empty SQLite file path');
+  return { provider: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+}
+
+/**
+ * A driver adapter factory for the target. For PostgreSQL the schema goes into every connection's
+ * search_path (migrations are written for the default schema, so they land in the chosen one) and
+ * into the adapter, which qualifies the client's queries with it.
+ */
+export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
+  if (target.provider === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    return new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 });
+  }
+  const config: pg.PoolConfig = { connectionString: target.connectionString };
+  if (target.schema !== null) config.options = `-c search_path=${target.schema}`;
+  return new PrismaPg(config, target.schema !== null ? { schema: target.schema } : undefined);
+}
+
+/** Creates the PostgreSQL schema named in the URL when it does not exist yet. */
+export async function ensurePostgresSchema(target: DatabaseTarget): Promise<void> {
+  if (target.provider !== 'postgresql' || target.schema === null) return;
+  const client = new pg.Client({ connectionString: target.connectionString });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface OpenedDatabase {
+  readonly provider: Provider;
+  readonly db: Db;
+}
+
+/** Opens a client; it connects lazily on the first query. */
+export async function openDatabase(url: string): Promise<OpenedDatabase> {
+  const target = parseDatabaseUrl(url);
+  await ensurePostgresSchema(target);
+  const adapter = adapterFactory(target);
+  if (target.provider === 'sqlite') return { provider: 'sqlite', db: new SqliteClient({ adapter }) };
+  // Same models, same query API: only the provider name in the generated types differs.
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  return { provider: 'postgresql', db };
+}
