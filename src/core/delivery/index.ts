@@ -1,0 +1,2 @@
+export * from './slots.js';
+export * from './notices.js';
