@@ -18,20 +18,31 @@ export type { SchemaEngine };
 
 let loaded = false;
 
+// The project compiles without the DOM lib, whose types declare WebAssembly; the few calls used here.
+interface WasmModuleCtor {
+  new (bytes: Uint8Array): object;
+  imports(module: object): { module: string; name: string }[];
+}
+interface WasmGlobal {
+  readonly Module: WasmModuleCtor;
+  readonly Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+
 /** Instantiates the wasm module once per process. */
 function loadWasm(): void {
   if (loaded) return;
   const require = createRequire(import.meta.url);
   const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const exported = bg as unknown as Record<string, WebAssembly.ImportValue>;
-  const imports: Record<string, Record<string, WebAssembly.ImportValue>> = {};
-  for (const { module: from, name } of WebAssembly.Module.imports(module)) {
+  const module = new wasmApi.Module(readFileSync(wasmPath));
+  const exported = bg as unknown as Record<string, unknown>;
+  const imports: Record<string, Record<string, unknown>> = {};
+  for (const { module: from, name } of wasmApi.Module.imports(module)) {
     const value = exported[name];
     if (value === undefined) throw new Error(`schema engine wasm import ${from}.${name} is not exported by schema_engine_bg`);
     (imports[from] ??= {})[name] = value;
   }
-  const instance = new WebAssembly.Instance(module, imports);
+  const instance = new wasmApi.Instance(module, imports);
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
   loaded = true;
