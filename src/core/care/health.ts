@@ -1,0 +1,88 @@
+import type { ClientProfile, Interaction, Mood, Policy } from '../model/index.js';
+import { keepInTouchDays } from './tiers.js';
+
+export type HealthLabel = 'strong' | 'steady' | 'cooling' | 'at risk';
+
+export interface Health {
+  /** 0–100. */
+  readonly score: number;
+  readonly label: HealthLabel;
+  /** Each part 0–100, so `/client health` can say why. */
+  readonly parts: { readonly recency: number; readonly frequency: number; readonly responsiveness: number; readonly mood: number };
+  /** Reasons for the owner to review the relationship; never a decision. */
+  readonly flags: readonly string[];
+  /** One line per part, in plain words. */
+  readonly reasons: readonly string[];
+}
+
+const DAY_MS = 86_400_000;
+const MOOD_SCORE: Record<Mood, number> = { happy: 100, neutral: 70, upset: 40, angry: 25, rude: 10, abusive: 0 };
+const WEIGHTS = { recency: 0.35, frequency: 0.2, responsiveness: 0.2, mood: 0.25 };
+
+const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
+
+function isInbound(i: Interaction): boolean {
+  return i.kind === 'email-in' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'in');
+}
+function isOutbound(i: Interaction): boolean {
+  return i.kind === 'email-out' || i.kind === 'meeting' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'out');
+}
+
+/** Median hours from each inbound item to our next outbound reply, or null with nothing to measure. */
+function replyHours(chronological: readonly Interaction[]): number | null {
+  const waits: number[] = [];
+  chronological.forEach((i, n) => {
+    if (!isInbound(i)) return;
+    const answer = chronological.slice(n + 1).find(isOutbound);
+    if (answer) waits.push((answer.occurredAt.getTime() - i.occurredAt.getTime()) / 3_600_000);
+  });
+  if (waits.length === 0) return null;
+  const sorted = waits.sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? null;
+}
+
+/**
+ * A relationship's health from its profile: how recently and how often we talk, how fast we
+ * answer, and the mood of the last interactions. Pure; `/client show` and `/client health` print it.
+ */
+export function healthOf(profile: Pick<ClientProfile, 'client' | 'interactions'>, now: Date, policy: Policy): Health {
+  const { client } = profile;
+  const all = [...profile.interactions].filter((i) => i.occurredAt <= now).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const limit = keepInTouchDays(policy, client.tier);
+  const last = all.at(-1)?.occurredAt ?? client.lastInteractionAt;
+  const daysQuiet = last ? (now.getTime() - last.getTime()) / DAY_MS : Infinity;
+  const recency = clamp(100 - (Math.max(0, daysQuiet - limit / 4) / limit) * 80);
+
+  const window = Math.max(90, limit * 3);
+  const recent = all.filter((i) => now.getTime() - i.occurredAt.getTime() <= window * DAY_MS);
+  const expected = Math.max(1, window / limit);
+  const frequency = clamp((recent.length / expected) * 100);
+
+  const hours = replyHours(all.slice(-40));
+  const responsiveness = hours === null ? 70 : clamp(100 - Math.max(0, hours - 4) * 2);
+
+  const moods = all.filter((i) => i.mood !== null).slice(-5);
+  const mood = moods.length === 0 ? 70 : clamp(moods.reduce((s, i) => s + MOOD_SCORE[i.mood ?? 'neutral'], 0) / moods.length);
+
+  const score = clamp(recency * WEIGHTS.recency + frequency * WEIGHTS.frequency + responsiveness * WEIGHTS.responsiveness + mood * WEIGHTS.mood);
+  const label: HealthLabel = score >= 75 ? 'strong' : score >= 55 ? 'steady' : score >= 35 ? 'cooling' : 'at risk';
+
+  const flags: string[] = [];
+  const hostile = all.filter((i) => (i.mood === 'rude' || i.mood === 'abusive') && now.getTime() - i.occurredAt.getTime() <= policy.abuseWindowDays * DAY_MS);
+  if (hostile.length >= policy.abuseCount) {
+    flags.push(`${hostile.length} rude or abusive interactions in the last ${policy.abuseWindowDays} days: worth a conversation with the team.`);
+  }
+  // One-sided: we keep reaching out and nothing comes back.
+  const lastSix = recent.filter((i) => i.direction !== 'none').slice(-6);
+  if (lastSix.length === 6 && lastSix.every((i) => i.direction === 'out')) {
+    flags.push('The last 6 contacts were all from us, with nothing back: is the relationship one-sided?');
+  }
+
+  const reasons = [
+    last ? `Last contact ${Math.floor(daysQuiet)} days ago (aim: every ${limit} days).` : 'Nothing logged yet.',
+    `${recent.length} interaction${recent.length === 1 ? '' : 's'} in the last ${window} days.`,
+    hours === null ? 'No replies to measure yet.' : `We usually reply within ${hours < 1 ? 'the hour' : `${Math.round(hours)} hours`}.`,
+    moods.length === 0 ? 'No moods logged.' : `Recent mood: ${moods.map((i) => i.mood).join(', ')}.`,
+  ];
+  return { score, label, parts: { recency, frequency, responsiveness, mood }, flags, reasons };
+}

@@ -1,0 +1,50 @@
+import type { Client, FamilyMember, ImportantDate } from '../model/index.js';
+import { isLeapYear, type LocalDate } from '../time/index.js';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The date an anniversary falls on in a year: 29 February is kept on 28 February in other years. */
+export function occurrenceIn(month: number, day: number, year: number): LocalDate {
+  const d = month === 2 && day === 29 && !isLeapYear(year) ? 28 : day;
+  return `${year}-${pad(month)}-${pad(d)}`;
+}
+
+/** The first occurrence on or after `today`. */
+export function nextOccurrence(date: Pick<ImportantDate, 'month' | 'day'>, today: LocalDate): LocalDate {
+  const year = Number(today.slice(0, 4));
+  const thisYear = occurrenceIn(date.month, date.day, year);
+  return thisYear >= today ? thisYear : occurrenceIn(date.month, date.day, year + 1);
+}
+
+export interface Occasion {
+  /** "Jane Doe's birthday", "Mia's birthday (Jane Doe's daughter)". */
+  readonly name: string;
+  /** "She turns 45", "Their 12th wedding anniversary", null when the year is unknown. */
+  readonly milestone: string | null;
+  /** Whether a gift is the natural gesture (a client-since anniversary calls for a thank-you). */
+  readonly giftish: boolean;
+}
+
+/** How a colleague would name the occasion; the year, when known, adds the milestone. */
+export function describeOccasion(date: ImportantDate, client: Client, member: FamilyMember | undefined, occurrence: LocalDate): Occasion {
+  const years = date.year !== null ? Number(occurrence.slice(0, 4)) - date.year : null;
+  const known = years !== null && years > 0;
+  switch (date.kind) {
+    case 'birthday':
+      return { name: `${client.name}'s birthday`, milestone: known ? `Turns ${years}.` : null, giftish: true };
+    case 'child-birthday': {
+      const who = member ? `${member.name}'s birthday (${client.name}'s ${member.relation})` : `${client.name}'s child's birthday`;
+      return { name: who, milestone: known ? `${member?.name ?? 'They'} turns ${years}.` : null, giftish: true };
+    }
+    case 'wedding-anniversary':
+      return { name: `${client.name}'s wedding anniversary`, milestone: known ? `${years} year${years === 1 ? '' : 's'} married.` : null, giftish: true };
+    case 'client-since':
+      return {
+        name: known ? `${years} year${years === 1 ? '' : 's'} since ${client.name} became a client` : `${client.name}'s anniversary as a client`,
+        milestone: null,
+        giftish: false,
+      };
+    case 'custom':
+      return { name: `${client.name}: ${date.label ?? 'an important date'}`, milestone: null, giftish: false };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './build-digest.js';
+export * from './digest-text.js';

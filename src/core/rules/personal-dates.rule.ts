@@ -1,0 +1,80 @@
+import type { Nudge, Policy } from '../model/index.js';
+import type { CareSnapshot } from '../ports/care-snapshot.js';
+import { describeOccasion, nextOccurrence } from '../care/occasions.js';
+import { suggestGifts } from '../care/gifts.js';
+import { giftBudget } from '../care/tiers.js';
+import type { GiftCatalog } from '../care/gift-catalog.js';
+import { addDays, atLocalTime, businessDayOnOrBefore, daysBetween } from '../time/index.js';
+import { whenAhead } from '../time/relative.js';
+import { familyLine, firstName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
+
+export const PERSONAL_DATES = 'personal-dates';
+
+/**
+ * Birthdays, anniversaries, children's birthdays and client-since dates: a heads-up `dateLeadDays`
+ * ahead (time to order a gift) and a reminder on the day. A date on a non-business day is also
+ * announced from the business day before, so the note goes out before the weekend.
+ */
+export function personalDates(catalog: GiftCatalog) {
+  return (now: Date, snapshot: CareSnapshot, policy: Policy): Nudge[] => {
+    const ix = indexSnapshot(snapshot);
+    const today = ix.today(now);
+    const out: Nudge[] = [];
+    for (const date of snapshot.upcomingDates) {
+      const client = ix.clients.get(date.clientId);
+      if (!client || !isActive(client)) continue;
+      const occ = nextOccurrence(date, today);
+      const dayFrom = businessDayOnOrBefore(ix.cal, occ);
+      const member = date.familyMemberId ? ix.family(client.id).find((f) => f.id === date.familyMemberId) : undefined;
+      const occasion = describeOccasion(date, client, member, occ);
+      const triggeredAt = atLocalTime(occ, '00:00', ix.cal.timeZone);
+      const base = { rule: PERSONAL_DATES, subject: date.id, client, triggeredAt };
+      if (today >= dayFrom) {
+        const when = whenAhead(today, occ);
+        const action = when === 'today' ? 'send a note today' : 'send your note today, before the weekend';
+        out.push(
+          makeNudge({
+            ...base,
+            occurrence: `${occ}:day`,
+            group: 'today',
+            urgency: 70,
+            title: `${occasion.name} is ${when}: ${action}.`,
+            context: lines(occasion.milestone, date.kind !== 'birthday' ? null : familyLine(ix, client.id), lastContactLine(ix, client.id, now)),
+          }),
+        );
+        continue;
+      }
+      if (today < addDays(occ, -policy.dateLeadDays)) continue;
+      const ideas = occasion.giftish
+        ? suggestGifts({
+            likes: date.kind === 'child-birthday' ? [] : ix.likes(client.id),
+            family: date.kind === 'child-birthday' && member ? [member] : [],
+            recentGifts: ix.gifts(client.id),
+            budget: giftBudget(policy, client.tier),
+            catalog,
+          })
+        : [];
+      const first = firstName(client.name);
+      const ideaLines = ideas.map((g) =>
+        g.because?.startsWith('they love') ? `${first} loves ${g.because.slice(10)}: ${g.text} would land well.` : `Idea: ${g.text}.`,
+      );
+      const ask = occasion.giftish ? 'time to order a gift' : 'a good moment for a thank-you';
+      out.push(
+        makeNudge({
+          ...base,
+          occurrence: `${occ}:ahead`,
+          group: 'coming-up',
+          urgency: 40 - daysBetween(today, occ),
+          title: `${occasion.name} is ${whenAhead(today, occ)}: ${ask}.`,
+          context: lines(
+            occasion.milestone,
+            ...ideaLines,
+            occasion.giftish && ideas.length === 0 ? 'No likes known yet: a handwritten card is never wrong.' : null,
+            lastContactLine(ix, client.id, now),
+          ),
+        }),
+      );
+    }
+    return out;
+  };
+}

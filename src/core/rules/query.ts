@@ -1,0 +1,35 @@
+import type { Workspace } from '../model/index.js';
+import type { CareSnapshotQuery, MonthDay } from '../ports/care-snapshot.js';
+import { addDays, atLocalTime, isLeapYear, localDateOf } from '../time/index.js';
+
+const DAY_MS = 86_400_000;
+
+function monthDay(date: string): MonthDay {
+  return { month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+/**
+ * The windows the rules need, from the workspace's policy. Thresholds counted in local days are
+ * widened by a day so the store's instant comparison never drops a client the rule would nudge;
+ * the rules make the exact decision.
+ */
+export function careQuery(workspace: Workspace, now: Date): CareSnapshotQuery {
+  const p = workspace.policy;
+  const zone = workspace.timeZone;
+  const today = localDateOf(now, zone);
+  // A week at least, so a date on Sunday is seen from the Friday before even with a 1-day lead.
+  let to = addDays(today, Math.max(p.dateLeadDays, 7));
+  // In a non-leap year 29 February falls on the 28th: make sure the window still selects it.
+  if (to.endsWith('-02-28') && !isLeapYear(Number(to.slice(0, 4)))) to = `${to.slice(0, 4)}-02-29`;
+  const startOfToday = atLocalTime(today, '00:00', zone).getTime();
+  const before = (days: number) => new Date(startOfToday - (days - 1) * DAY_MS);
+  return {
+    now,
+    dateWindow: { from: monthDay(today), to: monthDay(to) },
+    quietBefore: before(Math.min(p.keepInTouchTopDays, p.keepInTouchStandardDays, p.keepInTouchLightDays)),
+    gestureBefore: before(p.surpriseAfterDays),
+    adviceBefore: before(p.adviceEveryDays),
+    moodSince: new Date(now.getTime() - Math.max(p.abuseWindowDays, 90) * DAY_MS),
+    giftsSince: new Date(now.getTime() - 366 * DAY_MS),
+  };
+}

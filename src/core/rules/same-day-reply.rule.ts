@@ -1,0 +1,61 @@
+import { DateTime } from 'luxon';
+import type { FollowUp, Interaction, Policy } from '../model/index.js';
+import type { CareSnapshot } from '../ports/care-snapshot.js';
+import { atLocalTime, businessDayHours, businessHoursBetween, isBusinessDay, localDateOf, nextBusinessDay, type WorkCalendar } from '../time/index.js';
+import { businessAge } from '../time/relative.js';
+import { contactLine, dueFollowUps, indexSnapshot, isFollowedUp, lines, makeNudge, quote } from './context.js';
+
+export const SAME_DAY_REPLY = 'same-day-reply';
+
+/**
+ * The sweep an inbound item belongs to: today's, if it came in on a business day before the sweep;
+ * otherwise the next business day's. Returning calls and emails the same day is the promise.
+ */
+export function sweepFor(cal: WorkCalendar, sweepAt: string, openedAt: Date): Date {
+  const date = localDateOf(openedAt, cal.timeZone);
+  if (isBusinessDay(cal, date)) {
+    const sweep = atLocalTime(date, sweepAt, cal.timeZone);
+    if (openedAt < sweep) return sweep;
+  }
+  return atLocalTime(nextBusinessDay(cal, date), sweepAt, cal.timeZone);
+}
+
+function channelOf(f: FollowUp, interaction: Interaction | undefined): string {
+  if (interaction?.id === f.interactionId) {
+    if (interaction.kind === 'email-in') return 'email';
+    if (interaction.kind === 'call') return 'call';
+  }
+  return f.source === 'mail' ? 'email' : f.summary.toLowerCase().startsWith('call') ? 'call' : 'message';
+}
+
+export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) {
+  const ix = indexSnapshot(snapshot);
+  const zone = ix.cal.timeZone;
+  return dueFollowUps(snapshot, ['reply'], now).flatMap((f) => {
+    const client = ix.clients.get(f.clientId);
+    if (!client || !isFollowedUp(client)) return [];
+    if (now < sweepFor(ix.cal, policy.sweepAt, f.openedAt)) return [];
+    const hours = businessHoursBetween(ix.cal, f.openedAt, now);
+    const channel = channelOf(f, ix.lastInteraction(f.clientId));
+    const arrived = DateTime.fromJSDate(f.openedAt, { zone }).setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm");
+    return [
+      makeNudge({
+        rule: SAME_DAY_REPLY,
+        subject: f.id,
+        occurrence: f.openedAt.toISOString(),
+        client,
+        group: 'today',
+        urgency: 80 + Math.min(19, Math.floor(hours / 4)),
+        title: `Still unanswered: ${client.name}'s ${channel} has waited ${businessAge(hours, businessDayHours(ix.cal))}.`,
+        context: lines(
+          f.summary ? `About: ${quote(f.summary)}.` : null,
+          contactLine(ix, f.clientId),
+          `Came in ${arrived}. Even "got it, back to you tomorrow" keeps the promise.`,
+        ),
+        triggeredAt: f.openedAt,
+        followUpId: f.id,
+        sweep: true,
+      }),
+    ];
+  });
+}
