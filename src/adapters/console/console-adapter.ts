@@ -1,0 +1,67 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Workspace } from '../../core/model/index.js';
+import type { Clock } from '../../core/ports/index.js';
+import type { CoreDeps } from '../../core/use-cases/context.js';
+import { handleCommand } from '../../core/use-cases/handle-command.js';
+import { planDigest } from '../../core/use-cases/plan-digest.js';
+import { digestToText } from '../../core/digest/index.js';
+import { renderReply, resolveMentions } from './render.js';
+
+export interface ConsoleOptions {
+  readonly deps: CoreDeps;
+  readonly clock: Clock;
+  readonly workspace: Workspace;
+  readonly user: { readonly platformUserId: string; readonly displayName: string };
+  readonly input: Readable;
+  readonly output: Writable;
+  /** Show a prompt and a greeting: only when a person is typing. */
+  readonly interactive: boolean;
+}
+
+const GREETING = 'Rapport — type /client help for commands, /digest for today\'s digest, /quit to leave.';
+
+/**
+ * The terminal as a chat platform: one line in, the same reply a Slack or Discord user would get.
+ * Lines are handled strictly in order, so a script of commands behaves like a person typing them.
+ * Resolves when the input ends.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { deps, clock, workspace, user, input, output, interactive } = options;
+  const write = (text: string) => new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
+  const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
+  if (interactive) await write(GREETING);
+  const prompt = () => interactive && output.write('rapport> ');
+  prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === '/quit' || line === '/exit') break;
+    if (line !== '' && !line.startsWith('#')) await write(await answer(line));
+    prompt();
+  }
+  lines.close();
+
+  async function answer(line: string): Promise<string> {
+    const now = clock.now();
+    const current = (await deps.store.workspace(workspace.id).getWorkspace());
+    if (/^\/digest\b/i.test(line)) {
+      const kind = /\bsweep\b/i.test(line) ? 'sweep' : 'morning';
+      const digest = await planDigest({ store: deps.store.workspace(workspace.id), now, kind });
+      return resolveMentions(digestToText(digest), await memberNames());
+    }
+    if (/^\/client\b/i.test(line)) {
+      const reply = await handleCommand(deps, { workspace: current, actor: user, now }, line);
+      return renderReply(reply, await memberNames());
+    }
+    if (/^\/help\b/i.test(line)) return GREETING;
+    return `✗ Lines start with /client or /digest. Try /client help.`;
+  }
+
+  async function memberNames(): Promise<Map<string, string>> {
+    const store = deps.store.workspace(workspace.id);
+    const me = await store.findMember(user.platformUserId);
+    const owners = await store.listClients();
+    const members = await store.getMembers([...new Set(owners.map((c) => c.ownerId).filter((id): id is string => id !== null))]);
+    return new Map([...(me ? [me] : []), ...members].map((m) => [m.platformUserId, m.displayName]));
+  }
+}

@@ -1,0 +1,31 @@
+import { healthOf } from '../care/health.js';
+import { reply, type CommandSpec } from './command.js';
+import { describeHealth } from './health-text.js';
+import { must } from './outcome.js';
+import { resolveClient } from './resolve-client.js';
+
+const HISTORY = 200;
+
+export const healthCommand: CommandSpec = {
+  name: 'health',
+  usage: '/client health [<client>]',
+  summary: "How each relationship is doing, from recency, frequency, how fast we reply and the mood of recent interactions; flags what an owner should review.",
+  examples: ['/client health', '/client health acme'],
+  async run(args, env) {
+    if (args.length > 0) {
+      const { client } = must(await resolveClient(env.store, args, (name) => `/client health ${name}`));
+      const profile = await env.store.getProfile(client.id, { interactionLimit: HISTORY });
+      return reply(`Relationship health for ${client.name}:`, { sections: [{ lines: describeHealth(profile!, env.workspace, env.now) }] });
+    }
+    const clients = await env.store.listClients({ status: 'active' });
+    if (clients.length === 0) return reply('No active clients yet.');
+    const rows = [];
+    for (const client of clients) {
+      const profile = await env.store.getProfile(client.id, { interactionLimit: HISTORY });
+      if (profile) rows.push({ client, health: healthOf(profile, env.now, env.workspace.policy) });
+    }
+    rows.sort((a, b) => a.health.score - b.health.score || a.client.name.localeCompare(b.client.name));
+    const lines = rows.map(({ client, health }) => `${client.name}: ${health.score}/100, ${health.label}${health.flags.length > 0 ? ` ⚑ ${health.flags.join('; ')}` : ''}`);
+    return reply(`Relationship health, weakest first:`, { sections: [{ lines }] });
+  },
+};

@@ -1,0 +1,35 @@
+import { ClientStatus, Tier } from '../model/index.js';
+import { reply, type CommandSpec } from './command.js';
+import { formatAgo } from './format.js';
+import { splitOptions } from './options.js';
+import { must, refuse } from './outcome.js';
+
+export const listCommand: CommandSpec = {
+  name: 'list',
+  usage: '/client list [mine] [tier:top|standard|light] [status:active|paused|former]',
+  summary: "List the team's clients (or yours), with when you last spoke.",
+  examples: ['/client list', '/client list mine', '/client list tier:top'],
+  async run(args, env) {
+    const { options, words } = must(splitOptions(args, ['tier', 'status']));
+    const extra = words.filter((w) => w.text.toLowerCase() !== 'mine' && w.text.toLowerCase() !== 'all');
+    if (extra.length > 0) refuse('list.unknown-word', `"${extra[0]!.text}" is not a list filter. Use mine, tier:… or status:….`);
+    const tierText = options.get('tier')?.[0]?.toLowerCase();
+    const statusText = options.get('status')?.[0]?.toLowerCase();
+    const tier = tierText === undefined ? undefined : Tier.safeParse(tierText);
+    const status = statusText === undefined ? undefined : ClientStatus.safeParse(statusText);
+    if (tier && !tier.success) refuse('tier.unknown', `Tier "${tierText}" is not one of top, standard, light.`);
+    if (status && !status.success) refuse('status.unknown', `Status "${statusText}" is not one of active, paused, former.`);
+    const mine = words.some((w) => w.text.toLowerCase() === 'mine');
+    const clients = await env.store.listClients({
+      ...(mine ? { ownerId: env.actor.id } : {}),
+      ...(tier?.data ? { tier: tier.data } : {}),
+      ...(status?.data ? { status: status.data } : {}),
+    });
+    if (clients.length === 0) return reply(mine ? 'You own no clients yet.' : 'No clients yet. Add one: /client add "Acme Corp"');
+    const lines = clients
+      .slice()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((c) => `${c.name} · ${c.tier}${c.status === 'active' ? '' : ` · ${c.status}`} · last contact ${c.lastInteractionAt ? formatAgo(c.lastInteractionAt, env.now) : 'never'}`);
+    return reply(`${clients.length} client${clients.length === 1 ? '' : 's'}${mine ? ' of yours' : ''}:`, { sections: [{ lines }] });
+  },
+};

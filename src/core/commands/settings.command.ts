@@ -1,0 +1,76 @@
+import { IANAZone } from 'luxon';
+import { Policy, DEFAULT_POLICY, type PolicyKey } from '../model/index.js';
+import type { WorkspacePatch } from '../ports/index.js';
+import { reply, type CommandSpec } from './command.js';
+import { joinWords } from './options.js';
+import { fail, must, refuse, type Outcome } from './outcome.js';
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const KEYS = Object.keys(Policy.shape) as PolicyKey[];
+
+export const settingsCommand: CommandSpec = {
+  name: 'settings',
+  usage: '/client settings [channel <#channel> | timezone <Area/City> | hours <HH:mm-HH:mm> | days <mon-fri> | <setting> <value>]',
+  summary: "Show or change this workspace's settings: digest channel, time zone, business hours and days, and every rule threshold.",
+  examples: ['/client settings', '/client settings channel #client-care', '/client settings timezone Europe/London', '/client settings hours 09:00-17:30', '/client settings days mon-fri', '/client settings keepInTouchTopDays 21'],
+  async run(args, env) {
+    const [keyToken, ...valueTokens] = args;
+    const { workspace } = env;
+    if (keyToken === undefined) {
+      const days = workspace.businessDays.map((d) => DAY_NAMES[d - 1]).join(', ');
+      return reply(`Settings for ${workspace.name}:`, {
+        sections: [
+          { lines: [`channel: ${workspace.digestChannel ?? '(not set: /client settings channel #name)'}`, `timezone: ${workspace.timeZone}`, `hours: ${workspace.businessStart}-${workspace.businessEnd}`, `days: ${days}`] },
+          { title: 'Rules', lines: KEYS.map((k) => `${k}: ${String(workspace.policy[k])}${workspace.policy[k] === DEFAULT_POLICY[k] ? '' : ` (default ${String(DEFAULT_POLICY[k])})`}`) },
+        ],
+      });
+    }
+    const key = keyToken.text;
+    const value = joinWords(valueTokens);
+    if (value === '') refuse('settings.value-missing', `Give a value for ${key}.`);
+    const patch = must(patchFor(key, value, workspace.policy));
+    const updated = await env.store.updateWorkspace(patch);
+    const shown = key.toLowerCase() === 'channel' ? updated.digestChannel : key.toLowerCase() === 'timezone' ? updated.timeZone : value;
+    return reply(`Set ${key} to ${shown}.`, { visibility: 'channel' });
+  },
+};
+
+function patchFor(key: string, value: string, policy: Policy): Outcome<WorkspacePatch> {
+  switch (key.toLowerCase()) {
+    case 'channel': {
+      const channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/i.exec(value)?.[1] ?? /^#?([\p{L}\p{N}_-]{1,80})$/u.exec(value)?.[1];
+      return channel ? { ok: true as const, value: { digestChannel: channel } satisfies WorkspacePatch } : fail('settings.channel', `"${value}" is not a channel; use #channel-name.`);
+    }
+    case 'timezone':
+      return IANAZone.isValidZone(value) ? { ok: true as const, value: { timeZone: value } } : fail('settings.timezone', `"${value}" is not a time zone; use an IANA name such as Europe/London or America/New_York.`);
+    case 'hours': {
+      const m = /^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+      if (!m || `${m[1]}:${m[2]}` >= `${m[3]}:${m[4]}`) return fail('settings.hours', `"${value}" is not a span of hours; use HH:mm-HH:mm, e.g. 09:00-17:30.`);
+      return { ok: true as const, value: { businessStart: `${m[1]}:${m[2]}`, businessEnd: `${m[3]}:${m[4]}` } };
+    }
+    case 'days': {
+      const days = parseDays(value);
+      return days ? { ok: true as const, value: { businessDays: days } } : fail('settings.days', `"${value}" is not a set of days; use e.g. mon-fri or mon,tue,thu.`);
+    }
+    default: {
+      const policyKey = KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
+      if (policyKey === undefined) return fail('settings.unknown', `There is no setting "${key}". /client settings lists them all.`);
+      const raw: unknown = typeof DEFAULT_POLICY[policyKey] === 'number' ? Number(value) : typeof DEFAULT_POLICY[policyKey] === 'boolean' ? ({ true: true, yes: true, on: true, false: false, no: false, off: false } as Record<string, boolean>)[value.toLowerCase()] : value;
+      const parsed = Policy.shape[policyKey].safeParse(raw);
+      if (!parsed.success) return fail('settings.invalid', `${value} is not a valid ${policyKey}: ${parsed.error.issues[0]?.message ?? 'out of range'}.`);
+      return { ok: true as const, value: { policy: { ...policy, [policyKey]: parsed.data } } };
+    }
+  }
+}
+
+function parseDays(text: string): number[] | null {
+  const out = new Set<number>();
+  for (const part of text.toLowerCase().split(/[\s,]+/).filter(Boolean)) {
+    const range = /^([a-z]{3})[a-z]*(?:-([a-z]{3})[a-z]*)?$/.exec(part);
+    const from = range ? DAY_NAMES.indexOf(range[1]!) : -1;
+    const to = range?.[2] ? DAY_NAMES.indexOf(range[2]) : from;
+    if (from < 0 || to < 0 || to < from) return null;
+    for (let d = from; d <= to; d++) out.add(d + 1);
+  }
+  return out.size > 0 ? [...out].sort() : null;
+}
