@@ -1,0 +1,58 @@
+// The Store port on Prisma: workspaces (tenants) here, everything inside one in PrismaWorkspaceStore.
+import type { Platform, Workspace } from '../../core/model/index.js';
+import type { NewWorkspace, Store, WorkspaceStore } from '../../core/ports/store.js';
+import type { Db, Provider } from './database.js';
+import { toWorkspace } from './rows.js';
+import { PrismaWorkspaceStore } from './workspace-store.js';
+
+export class PrismaStore implements Store {
+  constructor(
+    /**
+     * The raw Prisma client, for adapters that own tables of their own (delivery ledger, Slack
+     * installations, mailboxes, processed events). Typed as the SQLite client; on PostgreSQL it is
+     * the PostgreSQL client, which answers the same model queries. Stick to portable queries.
+     */
+    readonly db: Db,
+    readonly provider: Provider,
+  ) {}
+
+  /** Finds by (platform, externalId) or creates; an existing workspace keeps its settings. */
+  async ensureWorkspace(input: NewWorkspace): Promise<Workspace> {
+    const { platform, externalId, name } = input;
+    const row = await this.db.workspace.upsert({
+      where: { platform_externalId: { platform, externalId } },
+      create: {
+        platform,
+        externalId,
+        name,
+        ...(input.timeZone === undefined ? {} : { timeZone: input.timeZone }),
+        ...(input.digestChannel === undefined ? {} : { digestChannel: input.digestChannel }),
+      },
+      update: {},
+    });
+    return toWorkspace(row);
+  }
+
+  async findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null> {
+    const row = await this.db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    return row === null ? null : toWorkspace(row);
+  }
+
+  async listWorkspaces(): Promise<Workspace[]> {
+    const rows = await this.db.workspace.findMany({ orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toWorkspace);
+  }
+
+  /** Every row of the workspace goes with it through the schema's cascades. */
+  async deleteWorkspace(workspaceId: string): Promise<void> {
+    await this.db.workspace.deleteMany({ where: { id: workspaceId } });
+  }
+
+  workspace(workspaceId: string): WorkspaceStore {
+    return new PrismaWorkspaceStore(this.db, workspaceId, this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.$disconnect();
+  }
+}
