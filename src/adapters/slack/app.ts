@@ -1,0 +1,169 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import bolt, { type AppOptions, type Logger as BoltLogger, type InstallationStore, type webApi } from '@slack/bolt';
+import { LogLevel } from '@slack/bolt';
+import type { DigestPublisher, Clock, Logger, Store } from '../../core/ports/index.js';
+import { registerDigestActions } from './actions.js';
+import { registerCommands } from './commands.js';
+import type { SlackDeps } from './deps.js';
+import { dedupeEvents, registerUninstall } from './events.js';
+import { registerHome } from './home.js';
+import { createInstallationStore, eraseUninstalledWorkspaces, type SlackDb } from './installation-store.js';
+import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
+import { createDigestPublisher } from './publisher.js';
+import { registerSubmissions } from './submissions.js';
+
+const { App, webApi: WebApi } = bolt;
+
+/** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'incoming-webhook'] as const;
+
+export interface SlackAdapterOptions {
+  readonly store: Store;
+  /** The raw Prisma client, for the adapter's own tables (installations, processed events). */
+  readonly db: SlackDb;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** `http`: Events API on `port` (needs signingSecret). `socket`: Socket Mode (needs appToken). */
+  readonly mode: 'http' | 'socket';
+  /** Single workspace: the bot token. Leave it out for OAuth distribution (clientId, clientSecret, stateSecret). */
+  readonly botToken?: string;
+  readonly signingSecret?: string;
+  readonly appToken?: string;
+  readonly clientId?: string;
+  readonly clientSecret?: string;
+  readonly stateSecret?: string;
+  /** Overrides https://slack.com/api/ (SLACK_API_URL): a local Slack-compatible server or a test fake. */
+  readonly apiUrl?: string;
+  /** Overrides Slack's OAuth authorize page (tests). */
+  readonly authorizeUrl?: string;
+  /** HTTP port: the Events API in http mode; the OAuth pages in socket mode. 0 picks a free port. */
+  readonly port: number;
+  /** Web API retries on failures and rate limits; Slack's default policy when absent. */
+  readonly retries?: number;
+  /** Web API request timeout, so a lost answer surfaces as an error. */
+  readonly requestTimeoutMs?: number;
+  /** Days a workspace's data is kept after uninstalling; 0 erases at the next sweep. */
+  readonly uninstallGraceDays?: number;
+  readonly sleep?: Sleep;
+}
+
+export interface SlackAdapter {
+  /** Starts listening; resolves with the HTTP port when one is open. */
+  start(): Promise<{ readonly port: number | null }>;
+  stop(): Promise<void>;
+  readonly publisher: DigestPublisher;
+  /** Erases the data of workspaces uninstalled longer ago than the grace period; returns their team ids. */
+  eraseUninstalled(): Promise<string[]>;
+}
+
+export const DEFAULT_UNINSTALL_GRACE_DAYS = 30;
+
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const oauth = options.botToken === undefined;
+  checkOptions(options, oauth);
+  const deps: SlackDeps = {
+    store: options.store,
+    db: options.db,
+    logger: options.logger,
+    clock: options.clock,
+    pacer: new ChannelPacer(options.clock, options.sleep ?? realSleep),
+  };
+  const clientOptions: webApi.WebClientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    timeout: options.requestTimeoutMs ?? 10_000,
+  };
+  const installationStore: InstallationStore = createInstallationStore({ db: options.db, store: options.store, clock: options.clock });
+  const appOptions: AppOptions = {
+    logger: boltLogger(options.logger),
+    clientOptions,
+    deferInitialization: true,
+    ...(options.mode === 'socket' ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret }),
+    ...(oauth
+      ? {
+          clientId: options.clientId,
+          clientSecret: options.clientSecret,
+          stateSecret: options.stateSecret,
+          scopes: [...BOT_SCOPES],
+          installationStore,
+          installerOptions: {
+            directInstall: true,
+            installPath: '/slack/install',
+            redirectUriPath: '/slack/oauth_redirect',
+            ...(options.authorizeUrl ? { authorizationUrl: options.authorizeUrl } : {}),
+            ...(options.mode === 'socket' ? { port: options.port } : {}),
+          },
+        }
+      : { token: options.botToken }),
+  };
+  const app = new App(appOptions);
+
+  app.use(dedupeEvents(deps));
+  registerUninstall(app, { db: options.db, store: options.store, clock: options.clock, logger: options.logger });
+  registerCommands(app, deps);
+  registerDigestActions(app, deps);
+  registerSubmissions(app, deps);
+  registerHome(app, deps);
+  app.error(async (error) => {
+    options.logger.error({ error: String(error), code: (error as { code?: unknown }).code }, 'slack listener failed');
+  });
+
+  const clients = new Map<string, webApi.WebClient>();
+  const clientFor = async (teamId: string): Promise<webApi.WebClient | null> => {
+    let token = options.botToken;
+    if (oauth) {
+      try {
+        const installation = await installationStore.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+        token = installation.bot?.token;
+      } catch {
+        return null;
+      }
+    }
+    if (!token) return null;
+    const client = clients.get(token) ?? new WebApi.WebClient(token, { ...clientOptions, logger: boltLogger(options.logger) });
+    clients.set(token, client);
+    return client;
+  };
+
+  return {
+    async start() {
+      await app.init();
+      const started: unknown = await app.start(options.port);
+      const address = (started as Server | undefined)?.address?.();
+      return { port: address && typeof address === 'object' ? (address as AddressInfo).port : null };
+    },
+    async stop() {
+      await app.stop();
+    },
+    publisher: createDigestPublisher({ ...deps, clientFor }),
+    eraseUninstalled: () => eraseUninstalledWorkspaces({ db: options.db, store: options.store, clock: options.clock }, options.uninstallGraceDays ?? DEFAULT_UNINSTALL_GRACE_DAYS),
+  };
+}
+
+function checkOptions(o: SlackAdapterOptions, oauth: boolean): void {
+  const missing: string[] = [];
+  if (o.mode === 'http' && !o.signingSecret) missing.push('signingSecret (SLACK_SIGNING_SECRET)');
+  if (o.mode === 'socket' && !o.appToken) missing.push('appToken (SLACK_APP_TOKEN)');
+  if (oauth) {
+    if (!o.clientId) missing.push('clientId (SLACK_CLIENT_ID) or botToken (SLACK_BOT_TOKEN)');
+    if (!o.clientSecret) missing.push('clientSecret (SLACK_CLIENT_SECRET)');
+    if (!o.stateSecret) missing.push('stateSecret (SLACK_STATE_SECRET)');
+  }
+  if (missing.length > 0) throw new Error(`Slack adapter (${o.mode} mode) is missing: ${missing.join(', ')}`);
+}
+
+/** Bolt logs through Rapport's logger. */
+function boltLogger(logger: Logger): BoltLogger {
+  let level: LogLevel = LogLevel.INFO;
+  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  return {
+    debug: (...m: unknown[]) => logger.debug({ lib: 'bolt' }, text(m)),
+    info: (...m: unknown[]) => logger.info({ lib: 'bolt' }, text(m)),
+    warn: (...m: unknown[]) => logger.warn({ lib: 'bolt' }, text(m)),
+    error: (...m: unknown[]) => logger.error({ lib: 'bolt' }, text(m)),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

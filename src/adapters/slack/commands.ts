@@ -1,0 +1,31 @@
+import type { App } from '@slack/bolt';
+import { handleCommand } from '../../core/use-cases/handle-command.js';
+import { contextFor, coreDeps, unescapeCommandText, type SlackDeps } from './deps.js';
+import { addModal, logModal } from './modals.js';
+import { renderReply } from './render-reply.js';
+
+/**
+ * `/client <line>`: acknowledged at once (Slack allows three seconds), then the core runs and its
+ * reply goes back through the response URL. `log` and `add` with nothing after them open a form.
+ */
+export function registerCommands(app: App, deps: SlackDeps, commandName = '/client'): void {
+  app.command(commandName, async ({ command, ack, respond, client }) => {
+    await ack();
+    const text = unescapeCommandText(command.text ?? '').trim();
+    const bare = text.toLowerCase();
+    if (bare === 'log' || bare === 'add') {
+      const origin = { responseUrl: command.response_url, channel: command.channel_id };
+      await client.views.open({ trigger_id: command.trigger_id, view: bare === 'log' ? logModal(origin) : addModal(origin) });
+      return;
+    }
+    const ctx = await contextFor(deps, {
+      teamId: command.team_id,
+      teamName: command.team_domain,
+      userId: command.user_id,
+      userName: command.user_name,
+      channel: command.channel_id,
+    });
+    const reply = await handleCommand(coreDeps(deps), ctx, text);
+    await respond(renderReply(reply));
+  });
+}

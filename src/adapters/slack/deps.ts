@@ -1,0 +1,41 @@
+import type { CommandContext, CoreDeps } from '../../core/use-cases/context.js';
+import type { Clock, Logger, Store } from '../../core/ports/index.js';
+import type { SlackDb } from './installation-store.js';
+import type { ChannelPacer } from './pacer.js';
+
+/** What every Slack listener needs; built once by the factory. */
+export interface SlackDeps {
+  readonly store: Store;
+  readonly db: SlackDb;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly pacer: ChannelPacer;
+}
+
+export function coreDeps(deps: SlackDeps): CoreDeps {
+  return { store: deps.store, logger: deps.logger };
+}
+
+export interface Caller {
+  readonly teamId: string;
+  readonly teamName?: string | undefined;
+  readonly userId: string;
+  readonly userName?: string | undefined;
+  readonly channel?: string | undefined;
+}
+
+/** Who is asking, translated into the core's terms; `now` comes from the injected clock. */
+export async function contextFor(deps: SlackDeps, caller: Caller): Promise<CommandContext> {
+  const workspace = await deps.store.ensureWorkspace({ platform: 'slack', externalId: caller.teamId, name: caller.teamName ?? caller.teamId });
+  return {
+    workspace,
+    actor: { platformUserId: caller.userId, displayName: caller.userName ?? caller.userId },
+    now: deps.clock.now(),
+    ...(caller.channel ? { channel: caller.channel } : {}),
+  };
+}
+
+/** Slack escapes &, < and > in slash-command text; mentions (<@U1|name>, <#C1|name>) arrive unescaped. */
+export function unescapeCommandText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
