@@ -1,0 +1,74 @@
+// Elects one process per tick. With PostgreSQL any number of replicas may run: each tick takes a
+// session-level advisory lock on a dedicated connection (session locks belong to the connection
+// that took them, so a pooled client could unlock on the wrong one), and a replica that does not get
+// it skips the tick. If the holder dies, PostgreSQL drops its session and the lock with it.
+// Election is an optimisation: the delivery ledger keeps posts exactly-once even if two replicas
+// run the same tick. SQLite deployments are single-process, so their coordinator always says yes.
+import pg from 'pg';
+import { parseDatabaseUrl } from '../store/database.js';
+
+export interface TickLease {
+  release(): Promise<void>;
+}
+
+export interface TickCoordinator {
+  /** A lease for this tick, or null when another process holds it. */
+  tryAcquire(): Promise<TickLease | null>;
+  close(): Promise<void>;
+}
+
+/** For SQLite and tests: one process, always elected. */
+export const singleProcess: TickCoordinator = {
+  async tryAcquire() {
+    return { release: async () => undefined };
+  },
+  async close() {},
+};
+
+/**
+ * PostgreSQL advisory-lock coordinator. The lock key is derived from the schema, so deployments (or
+ * test runs) sharing one database in different schemas do not block each other.
+ */
+export function postgresCoordinator(input: { readonly databaseUrl: string; readonly name?: string }): TickCoordinator {
+  const target = parseDatabaseUrl(input.databaseUrl);
+  if (target.provider !== 'postgresql') throw new Error('postgresCoordinator needs a PostgreSQL URL');
+  const { connectionString, schema } = target;
+  const lockName = `rapport:${input.name ?? 'digest-scheduler'}:${schema ?? 'public'}`;
+  let client: pg.Client | null = null;
+  let connecting: Promise<pg.Client> | null = null;
+
+  async function connection(): Promise<pg.Client> {
+    if (client) return client;
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString });
+      // A dropped connection has dropped the lock too; forget it and reconnect on the next tick.
+      c.on('error', () => {
+        if (client === c) client = null;
+      });
+      await c.connect();
+      client = c;
+      return c;
+    })().finally(() => {
+      connecting = null;
+    });
+    return connecting;
+  }
+
+  return {
+    async tryAcquire() {
+      const c = await connection();
+      const res = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockName]);
+      if (res.rows[0]?.locked !== true) return null;
+      return {
+        async release() {
+          await c.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+        },
+      };
+    },
+    async close() {
+      const c = client;
+      client = null;
+      await c?.end();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// One slot, end to end: claim the ledger row, plan the digest, post it (paced, retried with
+// backoff), and record the outcome. Decisions about timing and wording come from the core; this
+// file only carries them out against the ledger and the publisher.
+import type { SlotDecision } from '../../core/delivery/index.js';
+import type { Workspace } from '../../core/model/index.js';
+import type { Clock, DigestPublisher, Logger, PublishResult, Store } from '../../core/ports/index.js';
+import { digestForSlot, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
+import { deliveryKey, type Ledger, type SlotKey } from './ledger.js';
+import type { Pacer, Sleep } from './pacer.js';
+import { backoffDelay, type BackoffPolicy, type Random } from './retry.js';
+
+export interface SlotDeps {
+  readonly store: Pick<Store, 'workspace'>;
+  readonly ledger: Ledger;
+  readonly publisher: DigestPublisher;
+  readonly planDigest: PlanDigest;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly random: Random;
+  readonly sleep: Sleep;
+  readonly pacer: Pacer;
+  readonly backoff: BackoffPolicy;
+  readonly instanceId: string;
+  readonly leaseMs: number;
+  /** Rows this process is posting right now; its own older claims are leftovers of a crash. */
+  readonly inFlight: Set<string>;
+  /** Marks the workspace blocked; resolves true only for the call that set it (tell the owner once). */
+  readonly block: (workspaceId: string, reason: string) => Promise<boolean>;
+}
+
+export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel: string, slot: SlotDecision): Promise<SlotOutcome> {
+  const key: SlotKey = { workspaceId: workspace.id, channel, kind: slot.kind, localDate: slot.localDate };
+  const fields = { workspaceId: workspace.id, channel, kind: slot.kind, localDate: slot.localDate, status: slot.status };
+
+  if (slot.status === 'missed') {
+    const recorded = await deps.ledger.recordSkipped(key, { now: deps.clock.now(), leaseMs: deps.leaseMs });
+    if (recorded) deps.logger.warn(fields, 'digest skipped: its grace window passed while it could not be posted');
+    return recorded ? 'skipped' : 'done-before';
+  }
+
+  const claim = await deps.ledger.claim(key, {
+    instanceId: deps.instanceId,
+    now: deps.clock.now(),
+    late: slot.status === 'late',
+    leaseMs: deps.leaseMs,
+    inFlight: (id) => deps.inFlight.has(id),
+  });
+  if (claim.outcome === 'done') return 'done-before';
+  if (claim.outcome === 'busy') {
+    deps.logger.debug({ ...fields, claimedBy: claim.claimedBy }, 'digest claimed by another process');
+    return 'busy';
+  }
+
+  deps.inFlight.add(claim.id);
+  try {
+    const missed = await deps.ledger.unreportedMisses(workspace.id, channel);
+    const digest = await digestForSlot(deps.planDigest, {
+      store: deps.store.workspace(workspace.id),
+      workspace,
+      slot,
+      missed,
+      now: deps.clock.now(),
+    });
+    const ref = deliveryKey(key);
+    const channelKey = `${workspace.id}:${channel}`;
+    if (claim.resumed) deps.logger.info({ ...fields, attempts: claim.attempts }, 'resuming a digest whose earlier attempt has no recorded outcome');
+
+    for (let attempt = 0; ; attempt++) {
+      await deps.pacer.wait(channelKey);
+      const result = await publishSafely(deps.publisher, { workspaceExternalId: workspace.externalId, channel, digest, deliveryKey: ref });
+      switch (result.status) {
+        case 'posted':
+        case 'already-posted':
+          await deps.ledger.markPosted(claim.id, { messageRef: result.messageRef, now: deps.clock.now(), instanceId: deps.instanceId });
+          await deps.ledger.markReported(
+            missed.map((m) => m.id),
+            ref,
+          );
+          deps.logger.info({ ...fields, messageRef: result.messageRef }, result.status === 'posted' ? 'digest posted' : 'digest was already posted');
+          return result.status;
+        case 'gone': {
+          await deps.ledger.markFailed(claim.id, { reason: result.reason });
+          const first = await deps.block(workspace.id, result.reason);
+          if (first) deps.logger.warn({ ...fields, reason: result.reason }, 'digest delivery blocked: the channel or token is gone; an owner must fix it');
+          return 'gone';
+        }
+        case 'retryable': {
+          if (attempt + 1 >= deps.backoff.attemptsPerTick) {
+            await deps.ledger.release(claim.id, { instanceId: deps.instanceId, reason: result.reason });
+            deps.logger.warn({ ...fields, reason: result.reason, attempt }, 'digest deferred to a later tick after retryable errors');
+            return 'deferred';
+          }
+          const delay = backoffDelay(attempt, deps.random, deps.backoff, result.retryAfterMs);
+          deps.logger.debug({ ...fields, reason: result.reason, attempt, delay }, 'digest post will be retried');
+          await deps.sleep(delay);
+        }
+      }
+    }
+  } finally {
+    deps.inFlight.delete(claim.id);
+  }
+}
+
+/** A thrown publisher error (network, 5xx the adapter did not classify) is retryable, not fatal. */
+async function publishSafely(publisher: DigestPublisher, input: Parameters<DigestPublisher['publish']>[0]): Promise<PublishResult> {
+  try {
+    return await publisher.publish(input);
+  } catch (error) {
+    return { status: 'retryable', reason: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,169 @@
+// The delivery ledger: one Delivery row per (workspace, channel, kind, local date). A row is
+// claimed before the post and marked after it, so that restarts and replicas agree on what was
+// sent. The unique key makes the claim atomic on both SQLite and PostgreSQL: whoever inserts the
+// row owns the delivery; everyone else reads the row and stands back.
+import { z } from 'zod';
+import type { DigestKind } from '../../core/model/index.js';
+import type { MissedSlot } from '../../core/delivery/index.js';
+import type { Db } from '../store/database.js';
+
+export interface SlotKey {
+  readonly workspaceId: string;
+  readonly channel: string;
+  readonly kind: DigestKind;
+  readonly localDate: string;
+}
+
+/** The key the chat adapter attaches to the post, so a retry can find an earlier attempt. */
+export function deliveryKey(slot: SlotKey): string {
+  return `rapport:${slot.kind}:${slot.localDate}:${slot.workspaceId}:${slot.channel}`;
+}
+
+const DeliveryState = z.enum(['claimed', 'posted', 'skipped', 'failed']);
+export type DeliveryState = z.infer<typeof DeliveryState>;
+const DeliveryRow = z.object({
+  id: z.string(),
+  state: DeliveryState,
+  attempts: z.number().int(),
+  claimedBy: z.string().nullable(),
+  claimedAt: z.date().nullable(),
+});
+type DeliveryRow = z.infer<typeof DeliveryRow>;
+
+/** Why a skipped row was skipped: `missed` is known not posted; `unconfirmed` may have been posted. */
+export type SkipNote = 'missed' | 'unconfirmed';
+
+export type ClaimResult =
+  | { readonly outcome: 'claimed'; readonly id: string; readonly attempts: number; readonly resumed: boolean }
+  | { readonly outcome: 'done'; readonly state: Exclude<DeliveryState, 'claimed'> }
+  | { readonly outcome: 'busy'; readonly claimedBy: string | null };
+
+export interface ClaimOptions {
+  readonly instanceId: string;
+  readonly now: Date;
+  readonly late: boolean;
+  /** A claim older than this is taken to belong to a dead process. */
+  readonly leaseMs: number;
+  /** True when this process has this row in flight right now (so its own old claims are not). */
+  readonly inFlight: (id: string) => boolean;
+}
+
+export interface Ledger {
+  claim(slot: SlotKey, options: ClaimOptions): Promise<ClaimResult>;
+  markPosted(id: string, input: { readonly messageRef: string; readonly now: Date; readonly instanceId: string }): Promise<void>;
+  /** Gives the claim back after retryable failures, so a later tick tries again. */
+  release(id: string, input: { readonly instanceId: string; readonly reason: string }): Promise<void>;
+  markFailed(id: string, input: { readonly reason: string }): Promise<void>;
+  /** Records a slot past its grace window; an abandoned claim becomes a skip too. Returns true when newly recorded. */
+  recordSkipped(slot: SlotKey, input: { readonly now: Date; readonly leaseMs: number }): Promise<boolean>;
+  /** The earliest local date with any delivery row for the workspace, or null. */
+  servedSince(workspaceId: string): Promise<string | null>;
+  /** Skips known to be missed and not yet mentioned in a posted digest of this channel. */
+  unreportedMisses(workspaceId: string, channel: string): Promise<(MissedSlot & { readonly id: string })[]>;
+  /** Remembers which digest told the channel about these misses (messageRef of a skipped row). */
+  markReported(ids: readonly string[], reportedIn: string): Promise<void>;
+}
+
+const SELECT = { id: true, state: true, attempts: true, claimedBy: true, claimedAt: true } as const;
+
+/** Prisma reports a unique-key violation as P2002, on both providers. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
+}
+
+export function createLedger(db: Db): Ledger {
+  async function existing(slot: SlotKey): Promise<DeliveryRow> {
+    const row = await db.delivery.findUnique({
+      where: { workspaceId_channel_kind_localDate: { ...slot } },
+      select: SELECT,
+    });
+    if (!row) throw new Error(`delivery row vanished after a unique violation: ${deliveryKey(slot)}`);
+    return DeliveryRow.parse(row);
+  }
+
+  /** Whether a claimed row may be taken over: released, expired, or this instance's from a past life. */
+  function abandoned(row: DeliveryRow, options: ClaimOptions): boolean {
+    if (row.claimedBy === null || row.claimedAt === null) return true;
+    if (row.claimedAt.getTime() <= options.now.getTime() - options.leaseMs) return true;
+    return row.claimedBy === options.instanceId && !options.inFlight(row.id);
+  }
+
+  return {
+    async claim(slot, options) {
+      try {
+        const row = await db.delivery.create({
+          data: { ...slot, state: 'claimed', attempts: 1, claimedBy: options.instanceId, claimedAt: options.now, late: options.late },
+          select: { id: true },
+        });
+        return { outcome: 'claimed', id: row.id, attempts: 1, resumed: false };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const row = await existing(slot);
+      if (row.state !== 'claimed') return { outcome: 'done', state: row.state };
+      if (!abandoned(row, options)) return { outcome: 'busy', claimedBy: row.claimedBy };
+      // Compare-and-set on the claim we read: of two takers, exactly one update matches.
+      const taken = await db.delivery.updateMany({
+        where: { id: row.id, state: 'claimed', claimedBy: row.claimedBy, claimedAt: row.claimedAt },
+        data: { claimedBy: options.instanceId, claimedAt: options.now, attempts: { increment: 1 }, late: options.late },
+      });
+      if (taken.count !== 1) return { outcome: 'busy', claimedBy: null };
+      // A claim with an owner may have reached the platform before its process died: outcome unknown.
+      return { outcome: 'claimed', id: row.id, attempts: row.attempts + 1, resumed: row.claimedBy !== null || row.attempts > 0 };
+    },
+
+    async markPosted(id, input) {
+      await db.delivery.update({ where: { id }, data: { state: 'posted', postedAt: input.now, messageRef: input.messageRef } });
+    },
+
+    async release(id, input) {
+      await db.delivery.updateMany({
+        where: { id, state: 'claimed', claimedBy: input.instanceId },
+        data: { claimedBy: null, claimedAt: null, note: input.reason.slice(0, 500) },
+      });
+    },
+
+    async markFailed(id, input) {
+      await db.delivery.update({ where: { id }, data: { state: 'failed', note: input.reason.slice(0, 500) } });
+    },
+
+    async recordSkipped(slot, input) {
+      try {
+        await db.delivery.create({ data: { ...slot, state: 'skipped', note: 'missed' satisfies SkipNote }, select: { id: true } });
+        return true;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const row = await existing(slot);
+      if (row.state !== 'claimed') return false;
+      const live = row.claimedAt !== null && row.claimedAt.getTime() > input.now.getTime() - input.leaseMs;
+      if (live) return false;
+      // Released after retryable errors: known not posted. Abandoned mid-post: it may have been posted.
+      const note: SkipNote = row.claimedBy === null ? 'missed' : 'unconfirmed';
+      const done = await db.delivery.updateMany({
+        where: { id: row.id, state: 'claimed', claimedBy: row.claimedBy, claimedAt: row.claimedAt },
+        data: { state: 'skipped', note },
+      });
+      return done.count === 1;
+    },
+
+    async servedSince(workspaceId) {
+      const first = await db.delivery.findFirst({ where: { workspaceId }, orderBy: { localDate: 'asc' }, select: { localDate: true } });
+      return first?.localDate ?? null;
+    },
+
+    async unreportedMisses(workspaceId, channel) {
+      const rows = await db.delivery.findMany({
+        where: { workspaceId, channel, state: 'skipped', note: 'missed' satisfies SkipNote, messageRef: null },
+        orderBy: { localDate: 'asc' },
+        select: { id: true, kind: true, localDate: true },
+      });
+      return rows.map((r) => ({ id: r.id, kind: z.enum(['morning', 'sweep']).parse(r.kind), localDate: r.localDate }));
+    },
+
+    async markReported(ids, reportedIn) {
+      if (ids.length === 0) return;
+      await db.delivery.updateMany({ where: { id: { in: [...ids] } }, data: { messageRef: `reported-in:${reportedIn}` } });
+    },
+  };
+}

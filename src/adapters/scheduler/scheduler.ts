@@ -1,0 +1,161 @@
+// The digest scheduler: a node-cron tick every minute calls runTick(now). Each tick re-reads the
+// workspaces (so schedule changes apply without a restart), asks the core which slots are due, and
+// delivers them through the ledger. Tests call runTick directly with simulated times.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Workspace } from '../../core/model/index.js';
+import type { Clock, DigestPublisher, Logger, Store } from '../../core/ports/index.js';
+import { workspaceSlots, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
+import { DEFAULT_GRACE_MINUTES } from '../../core/delivery/index.js';
+import { planDigest } from '../../core/use-cases/plan-digest.js';
+import type { Db } from '../store/database.js';
+import { singleProcess, type TickCoordinator } from './coordinator.js';
+import { deliverSlot, type SlotDeps } from './deliver-slot.js';
+import { createLedger } from './ledger.js';
+import { createPacer, type Sleep } from './pacer.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from './retry.js';
+
+export interface SchedulerDeps {
+  readonly store: Pick<Store, 'listWorkspaces' | 'workspace'>;
+  readonly db: Db;
+  readonly publisher: DigestPublisher;
+  /** The core's planDigest unless a test swaps it. */
+  readonly planDigest?: PlanDigest;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly random: Random;
+  readonly sleep: Sleep;
+  /** Names this process in the ledger; a stable id (host name) lets a restart resume its own claims at once. */
+  readonly instanceId: string;
+  readonly graceMinutes?: number;
+  /** postgresCoordinator(...) for PostgreSQL replicas; SQLite is single-process (the default). */
+  readonly coordinator?: TickCoordinator;
+  readonly backoff?: BackoffPolicy;
+  /** A claim older than this is taken over by another process. Longer than any single delivery. */
+  readonly leaseMs?: number;
+  /** Slots delivered at once across workspaces, so one slow workspace never holds up the others. */
+  readonly concurrency?: number;
+  readonly cronExpression?: string;
+}
+
+export interface TickReport {
+  readonly elected: boolean;
+  readonly outcomes: readonly { readonly workspaceId: string; readonly kind: string; readonly localDate: string; readonly outcome: SlotOutcome }[];
+}
+
+export interface Scheduler {
+  start(): void;
+  /** Stops the cron task and waits for a tick in progress. */
+  stop(): Promise<void>;
+  runTick(now?: Date): Promise<TickReport>;
+}
+
+const DEFAULT_LEASE_MS = 15 * 60_000;
+
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const graceMinutes = deps.graceMinutes ?? DEFAULT_GRACE_MINUTES;
+  const coordinator = deps.coordinator ?? singleProcess;
+  const ledger = createLedger(deps.db);
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const slotDeps: SlotDeps = {
+    store: deps.store,
+    ledger,
+    publisher: deps.publisher,
+    planDigest: deps.planDigest ?? planDigest,
+    clock: deps.clock,
+    logger: deps.logger,
+    random: deps.random,
+    sleep: deps.sleep,
+    pacer: createPacer({ clock: deps.clock, sleep: deps.sleep }),
+    backoff: deps.backoff ?? DEFAULT_BACKOFF,
+    instanceId: deps.instanceId,
+    leaseMs,
+    inFlight: new Set(),
+    block: async (workspaceId, reason) => {
+      // Only the first block sets the reason: the owner is told once, not on every tick.
+      const set = await deps.db.workspace.updateMany({
+        where: { id: workspaceId, deliveryBlockedReason: null },
+        data: { deliveryBlockedReason: reason.slice(0, 500), deliveryBlockedAt: deps.clock.now() },
+      });
+      return set.count === 1;
+    },
+  };
+
+  async function blockedReasons(): Promise<Map<string, string>> {
+    const rows = await deps.db.workspace.findMany({
+      where: { OR: [{ deliveryBlockedReason: { not: null } }, { uninstalledAt: { not: null } }] },
+      select: { id: true, deliveryBlockedReason: true, uninstalledAt: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.deliveryBlockedReason ?? 'uninstalled']));
+  }
+
+  async function runWorkspace(workspace: Workspace, blocked: string | null, now: Date): Promise<TickReport['outcomes']> {
+    const servedSince = await ledger.servedSince(workspace.id);
+    const slots = workspaceSlots({ workspace, blockedReason: blocked, now, graceMinutes, servedSince });
+    const channel = workspace.digestChannel;
+    const out: TickReport['outcomes'][number][] = [];
+    if (channel === null) return out;
+    // In order: a skip recorded first is mentioned by the digest that follows it.
+    for (const slot of slots) {
+      let outcome: SlotOutcome;
+      try {
+        outcome = await deliverSlot(slotDeps, workspace, channel, slot);
+      } catch (error) {
+        deps.logger.error({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, err: error }, 'digest delivery failed; a later tick retries');
+        outcome = 'error';
+      }
+      out.push({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, outcome });
+    }
+    return out;
+  }
+
+  async function runTick(now: Date = deps.clock.now()): Promise<TickReport> {
+    const lease = await coordinator.tryAcquire();
+    if (!lease) {
+      deps.logger.debug({ instanceId: deps.instanceId }, 'tick skipped: another process is elected');
+      return { elected: false, outcomes: [] };
+    }
+    try {
+      const [workspaces, blocked] = await Promise.all([deps.store.listWorkspaces(), blockedReasons()]);
+      const queue = [...workspaces];
+      const outcomes: TickReport['outcomes'][number][] = [];
+      const worker = async () => {
+        for (let ws = queue.shift(); ws; ws = queue.shift()) {
+          try {
+            outcomes.push(...(await runWorkspace(ws, blocked.get(ws.id) ?? null, now)));
+          } catch (error) {
+            deps.logger.error({ workspaceId: ws.id, err: error }, 'workspace tick failed; other workspaces go on');
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 8) }, worker));
+      return { elected: true, outcomes };
+    } finally {
+      await lease.release();
+    }
+  }
+
+  let task: ScheduledTask | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  return {
+    runTick,
+    start() {
+      if (task) return;
+      // noOverlap: a long tick (retries, many workspaces) makes the next one skip, not pile up.
+      task = cron.schedule(
+        deps.cronExpression ?? '* * * * *',
+        () => {
+          running = runTick(deps.clock.now()).catch((error: unknown) => deps.logger.error({ err: error }, 'tick failed'));
+          return running;
+        },
+        { name: 'rapport-digests', noOverlap: true },
+      );
+    },
+    async stop() {
+      const t = task;
+      task = null;
+      if (t) await t.destroy();
+      await running;
+      await coordinator.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Digest, DigestKind, Workspace } from '../model/index.js';
+import type { WorkspaceStore } from '../ports/index.js';
+import { lateNotice, missedNotices, slotsAt, slotTime, type MissedSlot, type SlotDecision } from '../delivery/index.js';
+
+/** The digest planner's contract (src/core/use-cases/plan-digest.ts). */
+export type PlanDigest = (input: {
+  readonly store: WorkspaceStore;
+  readonly now: Date;
+  readonly kind: DigestKind;
+  readonly notices?: readonly string[];
+}) => Promise<Digest>;
+
+/** Why a workspace gets nothing this tick, or null when it is deliverable. */
+export function undeliverableReason(workspace: Pick<Workspace, 'digestChannel'>, blockedReason: string | null): string | null {
+  if (blockedReason !== null) return `delivery blocked: ${blockedReason}`;
+  if (workspace.digestChannel === null || workspace.digestChannel === '') return 'no digest channel';
+  return null;
+}
+
+/** The slots a workspace needs handled at `now` (none when it cannot be delivered to). */
+export function workspaceSlots(input: {
+  readonly workspace: Workspace;
+  readonly blockedReason: string | null;
+  readonly now: Date;
+  readonly graceMinutes: number;
+  readonly servedSince: string | null;
+}): SlotDecision[] {
+  if (undeliverableReason(input.workspace, input.blockedReason) !== null) return [];
+  return slotsAt({ workspace: input.workspace, now: input.now, graceMinutes: input.graceMinutes, servedSince: input.servedSince });
+}
+
+/**
+ * Plans the digest for one slot, with the remarks its readers need: that it is late, and which
+ * earlier digests were missed while Rapport was down.
+ */
+export async function digestForSlot(
+  planDigest: PlanDigest,
+  input: {
+    readonly store: WorkspaceStore;
+    readonly workspace: Workspace;
+    readonly slot: SlotDecision;
+    readonly missed: readonly MissedSlot[];
+    readonly now: Date;
+  },
+): Promise<Digest> {
+  const notices = [
+    ...(input.slot.status === 'late' ? [lateNotice(input.slot, slotTime(input.workspace, input.slot.kind))] : []),
+    ...missedNotices(input.missed),
+  ];
+  return planDigest({ store: input.store, now: input.now, kind: input.slot.kind, notices });
+}
+
+/** What came of one slot in one tick, for logs and tests. */
+export type SlotOutcome = 'posted' | 'already-posted' | 'done-before' | 'busy' | 'deferred' | 'gone' | 'skipped' | 'error';
