@@ -32,7 +32,8 @@ function givenRecently(idea: GiftIdea, rendered: string, gifts: readonly Gift[])
 /**
  * Ideas drawn from what the client loves, within the budget, never repeating a recent gift (the
  * caller passes the gifts of the last 12 months). Deterministic: likes in the order they were
- * recorded, catalog entries in catalog order, the most generous idea that fits first.
+ * recorded, catalog entries in catalog order (a team's own entries come first, and the catalog
+ * lists the more generous idea of a kind before the modest one, so the budget picks between them).
  */
 export function suggestGifts(input: {
   readonly likes: readonly Like[];
@@ -51,10 +52,10 @@ export function suggestGifts(input: {
     seen.add(idea.id);
     out.push({ ideaId: idea.id, text: `${rendered} (about ${CURRENCY}${idea.cost})`, because });
   };
-  const byCost = [...input.catalog].sort((a, b) => b.cost - a.cost);
+  const ordered = input.catalog;
   for (const like of input.likes) {
     const value = like.value.toLowerCase();
-    for (const idea of byCost) {
+    for (const idea of ordered) {
       if (idea.for !== like.category) continue;
       if (idea.match && !idea.match.some((m) => value.includes(m.toLowerCase()))) continue;
       consider(idea, like.value, '', `they love ${like.value}`);
@@ -63,10 +64,10 @@ export function suggestGifts(input: {
   }
   const child = input.family.find(isChild);
   if (child) {
-    for (const idea of byCost.filter((i) => i.for === 'children')) consider(idea, '', child.name, `${child.name} is their ${child.relation}`);
+    for (const idea of ordered.filter((i) => i.for === 'children')) consider(idea, '', child.name, `${child.name} is their ${child.relation}`);
   }
   if (out.length === 0) {
-    for (const idea of byCost.filter((i) => i.for === 'any')) consider(idea, '', '', null);
+    for (const idea of ordered.filter((i) => i.for === 'any')) consider(idea, '', '', null);
   }
   return out.slice(0, input.limit ?? 2);
 }

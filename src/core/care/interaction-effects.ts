@@ -97,7 +97,7 @@ export function interactionEffects(input: {
     case 'apology': {
       close.add('apology');
       const at = new Date(i.occurredAt.getTime() + policy.checkInAfterDays * DAY_MS);
-      const when = atLocalTime(localDateOf(at, workspace.timeZone), workspace.businessStart, workspace.timeZone);
+      const when = atLocalTime(localDateOf(at, workspace.timeZone), '00:00', workspace.timeZone);
       open.push(follow('check-in', `see how things are since the apology (${summary}).`, when));
       break;
     }
@@ -119,7 +119,8 @@ export function interactionEffects(input: {
     guidance.push(...UPSET_GUIDANCE);
     if (i.mood === 'rude' || i.mood === 'abusive') guidance.push(HOSTILE_GUIDANCE);
     const day = nextBusinessDay(workspace, localDateOf(i.occurredAt, workspace.timeZone));
-    const when = atLocalTime(day, workspace.businessStart, workspace.timeZone);
+    // Due from that day's first minute, so the morning digest carries it.
+    const when = atLocalTime(day, '00:00', workspace.timeZone);
     open.push(follow('check-in', `they were ${i.mood} on ${shortDate(localDateOf(i.occurredAt, workspace.timeZone))}; see how they are now.`, when));
   }
   const cleanTouch: ClientTouch = Object.fromEntries(Object.entries(touch).filter(([, v]) => v !== undefined));

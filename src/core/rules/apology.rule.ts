@@ -7,8 +7,7 @@ import { contactLine, dueFollowUps, indexSnapshot, isFollowedUp, lines, makeNudg
 export const APOLOGY = 'apology';
 
 /**
- * A logged mistake with no apology by the start of the `apologyWithinDays`-th business day after
- * it: apologise. Logging the apology closes it and schedules a check-in (follow-up rule).
+ * A logged mistake with no apology by the `apologyWithinDays`-th business day after it: apologise. Logging the apology closes it and schedules a check-in (follow-up rule).
  */
 export function apology(now: Date, snapshot: CareSnapshot, policy: Policy): Nudge[] {
   const ix = indexSnapshot(snapshot);
@@ -17,7 +16,8 @@ export function apology(now: Date, snapshot: CareSnapshot, policy: Policy): Nudg
     const client = ix.clients.get(f.clientId);
     if (!client || !isFollowedUp(client)) return [];
     const dueDate = addBusinessDays(ix.cal, localDateOf(f.openedAt, zone), policy.apologyWithinDays);
-    if (now < atLocalTime(dueDate, ix.cal.businessStart, zone)) return [];
+    // From the first minute of that day, so the morning digest (often before opening time) carries it.
+    if (now < atLocalTime(dueDate, '00:00', zone)) return [];
     return [
       makeNudge({
         rule: APOLOGY,

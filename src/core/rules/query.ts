@@ -9,9 +9,8 @@ function monthDay(date: string): MonthDay {
 }
 
 /**
- * The windows the rules need, from the workspace's policy. Thresholds counted in local days are
- * widened by a day so the store's instant comparison never drops a client the rule would nudge;
- * the rules make the exact decision.
+ * The windows the rules need, from the workspace's policy. The store selects candidates; the rules
+ * make the exact decision, so a window may be wider than needed but never narrower.
  */
 export function careQuery(workspace: Workspace, now: Date): CareSnapshotQuery {
   const p = workspace.policy;
@@ -21,8 +20,9 @@ export function careQuery(workspace: Workspace, now: Date): CareSnapshotQuery {
   let to = addDays(today, Math.max(p.dateLeadDays, 7));
   // In a non-leap year 29 February falls on the 28th: make sure the window still selects it.
   if (to.endsWith('-02-28') && !isLeapYear(Number(to.slice(0, 4)))) to = `${to.slice(0, 4)}-02-29`;
-  const startOfToday = atLocalTime(today, '00:00', zone).getTime();
-  const before = (days: number) => new Date(startOfToday - (days - 1) * DAY_MS);
+  // A rule fires once `days` local dates have passed, so anything before the start of the local
+  // date `days - 1` ago is a candidate; computed on dates, so a DST change in between is harmless.
+  const before = (days: number) => atLocalTime(addDays(today, -(days - 1)), '00:00', zone);
   return {
     now,
     dateWindow: { from: monthDay(today), to: monthDay(to) },

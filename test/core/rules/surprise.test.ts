@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { surprise } from '../../../src/core/rules/surprise.rule.js';
+import { DEFAULT_GIFT_CATALOG, mergeGiftCatalog } from '../../../src/core/care/gift-catalog.js';
+import { DEFAULT_POLICY, type Client, type Gift, type Like } from '../../../src/core/model/index.js';
+import { addDays } from '../../../src/core/time/index.js';
+import { at, client, DST_WEEKENDS, gift, like, snapshot, workspace } from '../support/snapshot.js';
+
+const zone = 'Europe/London';
+const rule = surprise(DEFAULT_GIFT_CATALOG);
+
+function run(now: string, c: Partial<Client>, likes: Like[], gifts: Gift[] = [], z = zone, r = rule) {
+  const snap = snapshot({ workspace: workspace({ timeZone: z }), clients: [client('c1', { name: 'Priya Raman', ...c })], likes, recentGifts: gifts });
+  return r(at(now, z), snap, DEFAULT_POLICY);
+}
+
+const lastGift = at('2025-11-10T12:00', zone); // 120 days before 10 Mar 2026
+
+describe('surprise them: no gesture in 120 days', () => {
+  it.each([
+    { name: '119 days: not yet', now: '2026-03-09T08:45', likes: [like('c1', 'coffee', 'Monmouth')], expect: null },
+    { name: 'coffee lover, 120 days', now: '2026-03-10T08:45', likes: [like('c1', 'coffee', 'Monmouth')], expect: /Priya loves Monmouth: a bag of beans from their favourite roaster \(about \$25\)/ },
+    { name: 'pinot noir', now: '2026-03-10T08:45', likes: [like('c1', 'wine', 'pinot noir')], expect: /Priya loves pinot noir: a bottle of good Burgundy pinot noir \(about \$40\)/ },
+    { name: 'their team', now: '2026-03-10T08:45', likes: [like('c1', 'team', 'Arsenal')], expect: /Arsenal scarf or mug/ },
+    { name: 'no likes: find out', now: '2026-03-10T08:45', likes: [], expect: /^Find out what Priya Raman loves/ },
+  ])('$name', ({ now, likes, expect: pattern }) => {
+    const nudges = run(now, { lastGestureAt: lastGift }, likes);
+    if (pattern === null) expect(nudges).toEqual([]);
+    else expect([nudges[0]!.title, ...nudges[0]!.context].join('\n')).toMatch(pattern);
+  });
+
+  it('never repeats a gift given in the last 12 months', () => {
+    const [n] = run('2026-03-10T08:45', { lastGestureAt: lastGift }, [like('c1', 'wine', 'pinot noir')], [gift('c1', 'Bottle of pinot noir', lastGift)]);
+    expect(n!.context.join(' ')).not.toMatch(/pinot noir \(about/);
+  });
+
+  it.each([
+    { tier: 'top' as const, idea: /two tickets to a Arsenal home game/ },
+    { tier: 'standard' as const, idea: /Arsenal scarf or mug/ },
+    { tier: 'light' as const, idea: /handwritten card/ },
+  ])('stays within the $tier budget', ({ tier, idea }) => {
+    const [n] = run('2026-03-10T08:45', { tier, lastGestureAt: lastGift }, [like('c1', 'team', 'Arsenal')]);
+    expect(n!.context.join(' ')).toMatch(idea);
+  });
+
+  it('a team’s own catalog entries come first', () => {
+    const catalog = mergeGiftCatalog([{ id: 'local-roaster', for: 'coffee', idea: 'a bag from Ozone, round the corner', cost: 18, keywords: ['ozone'] }]);
+    const [n] = run('2026-03-10T08:45', { tier: 'light', lastGestureAt: lastGift }, [like('c1', 'coffee', 'flat whites')], [], zone, surprise(catalog));
+    expect(n!.context[0]).toContain('Ozone');
+  });
+
+  it('with no gesture ever, the clock starts when they joined', () => {
+    expect(run('2026-03-10T08:45', { createdAt: at('2025-12-01T10:00', zone) }, [])).toEqual([]);
+    expect(run('2026-03-31T08:45', { createdAt: at('2025-12-01T10:00', zone) }, [])).toHaveLength(1);
+  });
+
+  it.each(DST_WEEKENDS)('$zone: 120 local days across the clock change', ({ zone: z, mon }) => {
+    const given = at(`${addDays(mon, -120)}T23:30`, z);
+    expect(run(`${mon}T00:30`, { lastGestureAt: given }, [], [], z)).toHaveLength(1);
+    expect(run(`${addDays(mon, -1)}T23:30`, { lastGestureAt: given }, [], [], z)).toHaveLength(0);
+  });
+});
