@@ -1,0 +1,109 @@
+// The care snapshot selects candidates by their indexed fields and brings the rows the rules need
+// for exactly those clients.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
+import type { CareSnapshotQuery } from '../../../src/core/ports/care-snapshot.js';
+import type { WorkspaceStore } from '../../../src/core/ports/store.js';
+import { forEachDatabase } from '../../support/databases.js';
+import { days, newClient, newFollowUp, newInteraction } from './fixtures.js';
+
+const NOW = new Date('2026-12-28T09:00:00.000Z');
+const ago = (n: number) => days(-n, NOW);
+const query: CareSnapshotQuery = {
+  now: NOW,
+  dateWindow: { from: { month: 12, day: 28 }, to: { month: 1, day: 4 } },
+  quietBefore: ago(14),
+  gestureBefore: ago(120),
+  adviceBefore: ago(90),
+  moodSince: ago(60),
+  giftsSince: ago(365),
+};
+
+forEachDatabase((database) => {
+  let opened: OpenedStore;
+  let ws: WorkspaceStore;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    opened = await openStore({ databaseUrl: database.url });
+    const w = await opened.store.ensureWorkspace({ platform: 'console', externalId: 'local', name: 'Local' });
+    ws = opened.store.workspace(w.id);
+    const owner = await ws.ensureMember('U1', 'Ann');
+    const other = await opened.store.ensureWorkspace({ platform: 'console', externalId: 'other', name: 'Other' });
+    await opened.store.workspace(other.id).createClient(newClient('Foreign'));
+
+    const make = async (name: string, touch: { i?: number; g?: number; a?: number }, tier: 'top' | 'standard' = 'standard') => {
+      const c = await ws.createClient(newClient(name, { tier, ownerId: name === 'Quiet' ? owner.id : null }));
+      await ws.touchClient(c.id, {
+        ...(touch.i === undefined ? {} : { lastInteractionAt: ago(touch.i) }),
+        ...(touch.g === undefined ? {} : { lastGestureAt: ago(touch.g) }),
+        ...(touch.a === undefined ? {} : { lastAdviceAt: ago(touch.a) }),
+      });
+      ids[name] = c.id;
+      return c.id;
+    };
+    const quiet = await make('Quiet', { i: 30, g: 10 });
+    await make('Fresh', { i: 2, g: 10 });
+    await make('NoGift', { i: 2, g: 200 });
+    await make('TopAdvice', { i: 2, g: 10, a: 100 }, 'top');
+    await make('TopAdvised', { i: 2, g: 10, a: 10 }, 'top');
+    const birthday = await make('NewYearBirthday', { i: 2, g: 10 });
+    const summer = await make('SummerBirthday', { i: 2, g: 10 });
+    const complaint = await make('Complaint', { i: 1, g: 10 });
+    const angry = await make('Angry', { i: 1, g: 10 });
+    const closed = await make('ClosedFollowUp', { i: 1, g: 10 });
+
+    await ws.addDate({ clientId: birthday, familyMemberId: null, kind: 'birthday', label: null, month: 1, day: 2, year: null });
+    await ws.addDate({ clientId: quiet, familyMemberId: null, kind: 'client-since', label: null, month: 12, day: 30, year: 2020 });
+    await ws.addDate({ clientId: summer, familyMemberId: null, kind: 'birthday', label: null, month: 7, day: 1, year: null });
+    await ws.openFollowUp(newFollowUp(complaint, { kind: 'complaint' }));
+    const done = await ws.openFollowUp(newFollowUp(closed));
+    await ws.updateFollowUp(done.id, { state: 'done', closedAt: ago(1) });
+    await ws.recordInteraction(newInteraction(angry, { mood: 'angry', occurredAt: ago(3) }));
+    await ws.recordInteraction(newInteraction(angry, { mood: 'rude', occurredAt: ago(100) }));
+    await ws.recordInteraction(newInteraction(angry, { occurredAt: ago(1), summary: 'latest' }));
+    await ws.recordInteraction(newInteraction(quiet, { occurredAt: ago(30), summary: 'last call' }));
+    await ws.recordInteraction(newInteraction(quiet, { occurredAt: ago(40), summary: 'older call' }));
+    await ws.addLike({ clientId: quiet, category: 'coffee', value: 'espresso' });
+    await ws.addLike({ clientId: summer, category: 'wine', value: 'rioja' });
+    await ws.addFamilyMember({ clientId: birthday, relation: 'spouse', name: 'Sam' });
+    await ws.addContact({ clientId: quiet, name: 'Quinn', role: null, phone: null, emails: [] });
+    await ws.recordGift({ clientId: quiet, description: 'recent book', occasion: null, givenAt: ago(10), loggedById: null });
+    await ws.recordGift({ clientId: quiet, description: 'old mug', occasion: null, givenAt: ago(400), loggedById: null });
+    await ws.saveNudgeAck({ nudgeId: 'recent', action: 'done', until: null, actorId: null, at: ago(30) });
+    await ws.saveNudgeAck({ nudgeId: 'snoozed-long', action: 'snoozed', until: days(10, NOW), actorId: null, at: ago(500) });
+    await ws.saveNudgeAck({ nudgeId: 'ancient', action: 'done', until: null, actorId: null, at: ago(500) });
+  });
+  afterAll(async () => {
+    await opened.close();
+  });
+
+  it('selects candidates and the clients referenced by due items, not the recently contacted', async () => {
+    const snap = await ws.careSnapshot(query);
+    const names = snap.clients.map((c) => c.name).sort();
+    expect(names).toEqual(['Angry', 'Complaint', 'NewYearBirthday', 'NoGift', 'Quiet', 'TopAdvice']);
+    expect(snap.workspace.id).toBe(ws.workspaceId);
+    expect(snap.members.map((m) => m.displayName)).toEqual(['Ann']);
+  });
+
+  it('reads dates in a window that wraps the year end', async () => {
+    const snap = await ws.careSnapshot(query);
+    expect(snap.upcomingDates.map((d) => `${d.month}-${d.day}`).sort()).toEqual(['1-2', '12-30']);
+    const july = await ws.careSnapshot({ ...query, dateWindow: { from: { month: 6, day: 25 }, to: { month: 7, day: 2 } } });
+    expect(july.upcomingDates.map((d) => d.clientId)).toEqual([ids.SummerBirthday]);
+    expect(july.clients.map((c) => c.name)).toContain('SummerBirthday');
+  });
+
+  it('brings open follow-ups, recent moods, recent gifts, latest interactions, details and acks', async () => {
+    const snap = await ws.careSnapshot(query);
+    expect(snap.openFollowUps.map((f) => f.clientId)).toEqual([ids.Complaint]);
+    expect(snap.moodInteractions.map((i) => i.mood)).toEqual(['angry']);
+    expect(snap.recentGifts.map((g) => g.description)).toEqual(['recent book']);
+    const latest = Object.fromEntries(snap.lastInteractions.map((i) => [i.clientId, i.summary]));
+    expect(latest).toEqual({ [ids.Angry as string]: 'latest', [ids.Quiet as string]: 'last call' });
+    expect(snap.likes.map((l) => l.value)).toEqual(['espresso']);
+    expect(snap.family.map((f) => f.name)).toEqual(['Sam']);
+    expect(snap.contacts.map((c) => c.name)).toEqual(['Quinn']);
+    expect(snap.acks.map((a) => a.nudgeId).sort()).toEqual(['recent', 'snoozed-long']);
+  });
+});
