@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import bolt, { type AppOptions, type Logger as BoltLogger, type InstallationStore, type webApi } from '@slack/bolt';
-import { LogLevel } from '@slack/bolt';
+import { App, LogLevel, webApi, type AppOptions, type Logger as BoltLogger, type InstallationStore } from '@slack/bolt';
 import type { DigestPublisher, Clock, Logger, Store } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
 import { registerCommands } from './commands.js';
@@ -12,8 +11,6 @@ import { createInstallationStore, eraseUninstalledWorkspaces, type SlackDb } fro
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { registerSubmissions } from './submissions.js';
-
-const { App, webApi: WebApi } = bolt;
 
 /** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'incoming-webhook'] as const;
@@ -121,7 +118,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     }
     if (!token) return null;
-    const client = clients.get(token) ?? new WebApi.WebClient(token, { ...clientOptions, logger: boltLogger(options.logger) });
+    const client = clients.get(token) ?? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger(options.logger) });
     clients.set(token, client);
     return client;
   };

@@ -179,7 +179,9 @@ export function readSnoozeForm(values: StateValues): string | null {
 
 /** The block an expected failure belongs to, by the core's stable code ("when.unreadable" -> when). */
 export function errorBlock(code: string | undefined, blocks: readonly string[], fallback: string): string {
-  const head = code?.split('.')[0] ?? '';
+  const raw = code?.split('.')[0] ?? '';
+  // The core's date errors ("date.unreadable") concern the form's time field.
+  const head = raw === 'date' ? 'when' : raw;
   if (head === 'client' || head === 'name') return blocks.includes('client') ? 'client' : blocks.includes('name') ? 'name' : fallback;
   return blocks.includes(head) ? head : fallback;
 }
