@@ -26,8 +26,9 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema');
     parsed.searchParams.delete('schema');
-    if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
-      throw new Error(`unsupported PostgreSQL schema name: ${schema}`);
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      // Lower-case only: it goes unquoted into search_path, where PostgreSQL folds case.
+      throw new Error(`unsupported PostgreSQL schema name (use a-z, 0-9, _): ${schema}`);
     }
     return { provider: 'postgresql', connectionString: parsed.toString(), schema };
   }
