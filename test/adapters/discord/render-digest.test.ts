@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DISCORD_LIMITS, renderDiscordDigest } from '../../../src/adapters/discord/render-digest.js';
+import { NUDGE_GROUPS, type Digest } from '../../../src/core/model/index.js';
+
+const item = fc.record({
+  nudgeId: fc.stringMatching(/^n-[0-9a-z]{8}$/),
+  clientId: fc.string({ maxLength: 10 }),
+  clientName: fc.string({ maxLength: 80 }),
+  ownerId: fc.option(fc.constantFrom('m1', 'm2', 'm3'), { nil: null }),
+  title: fc.string({ maxLength: 600, size: 'max' }),
+  context: fc.array(fc.string({ maxLength: 400, size: 'max' }), { maxLength: 8 }),
+});
+
+const digest: fc.Arbitrary<Digest> = fc.record({
+  kind: fc.constantFrom('morning' as const, 'sweep' as const),
+  workspaceId: fc.constant('ws'),
+  localDate: fc.constant('2026-03-10'),
+  title: fc.string({ maxLength: 2500, size: 'max' }),
+  sections: fc.uniqueArray(fc.constantFrom(...NUDGE_GROUPS), { maxLength: 3 }).chain((groups) =>
+    fc.tuple(...groups.map((group) => fc.record({ group: fc.constant(group), heading: fc.string({ minLength: 1, maxLength: 300 }), items: fc.array(item, { minLength: 1, maxLength: 40 }) }))),
+  ),
+  overflow: fc.option(fc.record({ count: fc.nat(500), command: fc.constant('/client due all') }), { nil: null }),
+  notices: fc.array(fc.string({ maxLength: 300 }), { maxLength: 4 }),
+});
+
+const owners = new Map([['m1', '<@111>'], ['m2', '<@222>']]);
+
+describe('Discord digest renderer', () => {
+  it('never exceeds Discord’s limits, and every item is shown or counted', () => {
+    fc.assert(
+      fc.property(digest, (d) => {
+        const msg = renderDiscordDigest(d, owners);
+        expect(msg.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+        expect(msg.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
+        let total = 0;
+        for (const e of msg.embeds) {
+          expect(e.title.length).toBeLessThanOrEqual(DISCORD_LIMITS.title);
+          expect(e.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
+          total += e.title.length + e.description.length + (e.footer?.text.length ?? 0);
+        }
+        expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+        const items = d.sections.reduce((n, s) => n + s.items.length, 0);
+        const shown = msg.embeds.reduce((n, e) => n + (e.description.match(/`n-[0-9a-z]{8}`/g) ?? []).length, 0);
+        const more = Number(/and (\d+) more/.exec(msg.embeds.at(-1)?.footer?.text ?? msg.embeds.at(-1)?.description ?? '')?.[1] ?? 0);
+        expect(shown + more).toBe(items + (d.overflow?.count ?? 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('renders a small digest with mentions and ids', () => {
+    const msg = renderDiscordDigest(
+      {
+        kind: 'morning',
+        workspaceId: 'ws',
+        localDate: '2026-03-10',
+        title: 'Good morning: 1 thing for your clients, Tuesday 10 March',
+        sections: [{ group: 'today', heading: 'Today', items: [{ nudgeId: 'n-00abc123', clientId: 'c', clientName: 'Jane', ownerId: 'm1', title: 'Reply to Jane', context: ['About: “renewal”.'] }] }],
+        overflow: null,
+        notices: [],
+      },
+      owners,
+    );
+    expect(msg.content).toBe('Good morning: 1 thing for your clients, Tuesday 10 March');
+    expect(msg.embeds).toEqual([{ title: 'Today (1)', description: '**Reply to Jane**\n› About: “renewal”.\nOwner: <@111> · `n-00abc123`', color: 0xd9534f }]);
+  });
+});
