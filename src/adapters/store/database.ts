@@ -60,6 +60,10 @@ export async function ensurePostgresSchema(target: DatabaseTarget): Promise<void
   await client.connect();
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+  } catch (error) {
+    // Two replicas starting together race inside IF NOT EXISTS; the loser's schema exists anyway.
+    const code = (error as { code?: unknown }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
   } finally {
     await client.end();
   }
