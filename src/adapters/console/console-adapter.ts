@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Workspace } from '../../core/model/index.js';
+import type { Member, Workspace } from '../../core/model/index.js';
 import type { Clock } from '../../core/ports/index.js';
 import type { CoreDeps } from '../../core/use-cases/context.js';
 import { handleCommand } from '../../core/use-cases/handle-command.js';
 import { planDigest } from '../../core/use-cases/plan-digest.js';
 import { digestToText } from '../../core/digest/index.js';
-import { renderReply, resolveMentions } from './render.js';
+import { renderReply } from './render.js';
 
 export interface ConsoleOptions {
   readonly deps: CoreDeps;
@@ -47,21 +47,24 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (/^\/digest\b/i.test(line)) {
       const kind = /\bsweep\b/i.test(line) ? 'sweep' : 'morning';
       const digest = await planDigest({ store: deps.store.workspace(workspace.id), now, kind });
-      return resolveMentions(digestToText(digest), await memberNames());
+      const members = await knownMembers();
+      return digestToText(digest, new Map(members.map((m) => [m.id, m.displayName])));
     }
     if (/^\/client\b/i.test(line)) {
       const reply = await handleCommand(deps, { workspace: current, actor: user, now }, line);
-      return renderReply(reply, await memberNames());
+      const members = await knownMembers();
+      return renderReply(reply, new Map(members.map((m) => [m.platformUserId, m.displayName])));
     }
     if (/^\/help\b/i.test(line)) return GREETING;
     return `✗ Lines start with /client or /digest. Try /client help.`;
   }
 
-  async function memberNames(): Promise<Map<string, string>> {
+  /** The person at the keyboard and every owner of a client: the people replies and digests name. */
+  async function knownMembers(): Promise<Member[]> {
     const store = deps.store.workspace(workspace.id);
     const me = await store.findMember(user.platformUserId);
-    const owners = await store.listClients();
-    const members = await store.getMembers([...new Set(owners.map((c) => c.ownerId).filter((id): id is string => id !== null))]);
-    return new Map([...(me ? [me] : []), ...members].map((m) => [m.platformUserId, m.displayName]));
+    const clients = await store.listClients();
+    const owners = await store.getMembers([...new Set(clients.map((c) => c.ownerId).filter((id): id is string => id !== null))]);
+    return [...(me ? [me] : []), ...owners];
   }
 }

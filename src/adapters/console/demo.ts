@@ -8,7 +8,11 @@ import { DateTime } from 'luxon';
 export function demoScript(now: Date, timeZone: string): string[] {
   const today = DateTime.fromJSDate(now, { zone: timeZone });
   const md = (days: number) => `"${today.plus({ days }).toFormat('d LLL')}"`;
-  const ago = (days: number, time = '10am') => `when:"${today.minus({ days }).toFormat('yyyy-MM-dd')} ${time}"`;
+  // Same-day items are placed a couple of hours back, so they are never in the future whatever the hour.
+  const ago = (days: number, hour = 10) => {
+    const at = days === 0 ? today.minus({ hours: 2 }) : today.minus({ days }).set({ hour, minute: 0 });
+    return `when:"${at.toFormat('yyyy-MM-dd HH:mm')}"`;
+  };
   return [
     '/client add "Acme Corp" tier:top alias:acme',
     '/client contact acme "Jane Doe" role:COO email:jane@acme.example',
@@ -19,14 +23,14 @@ export function demoScript(now: Date, timeZone: string): string[] {
     '/client likes acme coffee flat white from Blue Bottle',
     '/client date acme client-since 2019-03-01',
     `/client log acme meeting ${ago(20)} quarterly review: happy with the pilot, wants the renewal in writing`,
-    `/client log acme email-in ${ago(0, '9am')} with:Jane asks for the renewal paperwork and the Q3 invoice`,
+    `/client log acme email-in ${ago(0)} with:Jane asks for the renewal paperwork and the Q3 invoice`,
 
     '/client add "Globex Corporation" tier:standard alias:globex',
     '/client contact globex "Hank Scorpio" role:CEO email:hank@globex.example',
     `/client date globex birthday ${md(0)}`,
     '/client likes globex team Chicago Cubs',
-    `/client log globex complaint mood:angry ${ago(3, '2pm')} invoice charged twice; wants it fixed today`,
-    `/client log globex mistake ${ago(3, '3pm')} we billed the March invoice twice`,
+    `/client log globex complaint mood:angry ${ago(3, 14)} invoice charged twice; wants it fixed today`,
+    `/client log globex mistake ${ago(3, 15)} we billed the March invoice twice`,
 
     '/client add "Initech" tier:light',
     '/client contact initech "Bill Lumbergh" role:"VP Operations"',
@@ -36,12 +40,12 @@ export function demoScript(now: Date, timeZone: string): string[] {
     '/client contact umbrella "Alice Abernathy" role:"Head of Partnerships"',
     '/client likes umbrella holiday Lisbon',
     `/client log umbrella referral ${ago(1)} introduced us to Wayne Clinics`,
-    `/client log umbrella call ${ago(1, '4pm')} thanked Alice on the phone, will send something`,
+    `/client log umbrella call ${ago(1, 16)} thanked Alice on the phone, will send something`,
 
     '/client add "Stark Studio" tier:standard alias:stark',
     '/client contact stark "Pepper Potts" role:Director',
     '/client family stark son Morgan birthday:"Aug 12"',
-    `/client log stark call in ${ago(0, '11am')} Pepper called about the launch date, call her back`,
+    `/client log stark call in ${ago(0)} Pepper called about the launch date, call her back`,
     `/client log stark gift ${ago(200)} hamper for the studio opening`,
   ];
 }

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runConsole } from '../../../src/adapters/console/console-adapter.js';
+import { forEachDatabase } from '../../support/databases.js';
+import { useHarness } from '../../support/core-harness.js';
+
+const repo = join(import.meta.dirname, '../../..');
+
+forEachDatabase((db) => {
+  const h = useHarness(db);
+  it('answers each line in order, resolves mentions, and finishes at the end of input', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const running = runConsole({
+      deps: { store: h.opened.store, logger: h.logger },
+      clock: { now: () => new Date('2026-03-10T10:00:00Z') },
+      workspace: h.workspace,
+      user: { platformUserId: 'sam', displayName: 'Sam' },
+      input,
+      output,
+      interactive: false,
+    });
+    input.end(['/client add "Acme Corp"', '# a comment is skipped', '/client log acme call talked about the renewal', '/client show acme', 'hello', '/digest'].join('\n'));
+    await running;
+    const added = out.indexOf('Added Acme Corp');
+    const logged = out.indexOf('Logged an outbound call');
+    expect(added).toBeGreaterThanOrEqual(0);
+    expect(logged).toBeGreaterThan(added);
+    expect(out).toContain('owner @Sam');
+    expect(out).toContain('talked about the renewal');
+    expect(out).toContain('✗ Lines start with /client or /digest');
+  });
+});
+
+describe('npm start (the README quickstart)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const start = (args: string[], input: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+      cwd: repo,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${join(dir, 'rapport.db')}`, RAPPORT_TIME_ZONE: 'Europe/London' },
+    });
+
+  it('creates and migrates the embedded database, and runs the scripted commands', () => {
+    const run = start([], '/client add "Acme Corp"\n/client log acme call talked about the renewal\n/client show acme\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Added Acme Corp');
+    expect(run.stdout).toMatch(/Recent:\n.*call: talked about the renewal/);
+  });
+
+  it('keeps what was logged across runs', () => {
+    const run = start([], '/client show acme\n');
+    expect(run.stdout).toContain('talked about the renewal');
+  });
+
+  it('seeds the demo and prints a digest with something to do today', () => {
+    const run = start(['--demo'], '/digest\n');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Demo workspace ready');
+    expect(run.stdout).toMatch(/Globex|Acme|Stark/);
+    expect(run.stdout).toMatch(/birthday|anniversary/i);
+  });
+
+  it('stops with one message naming a malformed setting', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repo, input: '', encoding: 'utf8', env: { PATH: process.env.PATH, LOG_LEVEL: 'chatty' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^Configuration error: LOG_LEVEL .*info/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
