@@ -20,8 +20,12 @@ export interface StoredMessage {
 }
 
 type Handler = (args: Record<string, unknown>, token: string | undefined) => unknown;
-/** 'drop' closes the connection without an answer: an outcome the caller cannot know. */
-type Fault = Record<string, unknown> | 'drop';
+/**
+ * 'drop' closes the connection without an answer; 'drop-after' does the work first and then drops
+ * the answer (an outcome the caller cannot know); `{ status, retryAfter }` answers with that HTTP
+ * status (429 with Retry-After); any other object is the JSON answer.
+ */
+type Fault = Record<string, unknown> | 'drop' | 'drop-after' | { status: number; retryAfter?: number };
 
 export interface FakeSlackOptions {
   readonly teamId?: string;
@@ -190,7 +194,19 @@ export class FakeSlack {
       req.socket.destroy();
       return;
     }
-    const answer = fault ?? (await (this.handlers.get(method) ?? ((a, t) => this.defaultAnswer(method, a, t)))(args, token));
+    if (fault !== undefined && typeof fault === 'object' && typeof fault.status === 'number') {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (typeof fault.retryAfter === 'number') headers['retry-after'] = String(fault.retryAfter);
+      res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fault' }));
+      return;
+    }
+    const normal = () => (this.handlers.get(method) ?? ((a, t) => this.defaultAnswer(method, a, t)))(args, token);
+    if (fault === 'drop-after') {
+      await normal();
+      req.socket.destroy();
+      return;
+    }
+    const answer = fault ?? (await normal());
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
   }
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, StaticSelectAction, types as Slack
 import type { Reply } from '../../core/model/index.js';
 import { actOnNudge, type NudgeAction } from '../../core/use-cases/act-on-nudge.js';
 import { answer } from './answer.js';
-import { contextFor, coreDeps, type SlackDeps } from './deps.js';
+import { contextFor, coreDeps, paceKey, type SlackDeps } from './deps.js';
 import { logModal, snoozeModal, type ModalOrigin } from './modals.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { DIGEST_ACTIONS, ITEM_PARTS, markItem, parseItemBlockId } from './render-digest.js';
@@ -76,13 +76,14 @@ async function act(deps: SlackDeps, client: webApi.WebClient, body: Body, action
   const channel = body.channel?.id;
   const ts = body.message?.ts;
   if (!reply.ok || !channel || !ts) {
-    await answer(deps, client, origin(body), body.user.id, { ...reply, visibility: 'private' });
+    await answer(deps, client, origin(body), { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' });
     return;
   }
-  await updateDigestItem(deps, client, { channel, ts, blocks: body.message?.blocks as KnownBlock[] | undefined, text: body.message?.text }, action.nudgeId, reply, body.user.id);
+  await updateDigestItem(deps, client, { teamId: ctx.workspace.externalId, channel, ts, blocks: body.message?.blocks as KnownBlock[] | undefined, text: body.message?.text }, action.nudgeId, reply, body.user.id);
 }
 
 export interface PostedMessage {
+  readonly teamId: string;
   readonly channel: string;
   readonly ts: string;
   /** The message's current blocks when the payload carried them; otherwise read back from history. */
@@ -95,7 +96,7 @@ export async function updateDigestItem(deps: SlackDeps, client: webApi.WebClient
   const blocks = message.blocks ?? (await readBlocks(client, message.channel, message.ts));
   if (!blocks) return;
   const result = `${escapeMrkdwn(reply.text)} — ${mention(userId)}`;
-  await deps.pacer.run(message.channel, () =>
+  await deps.pacer.run(paceKey(message.teamId, message.channel), () =>
     client.chat.update({ channel: message.channel, ts: message.ts, text: message.text ?? reply.text, blocks: markItem(blocks, nudgeId, result) }),
   );
 }

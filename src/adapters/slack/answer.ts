@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/model/index.js';
-import type { SlackDeps } from './deps.js';
+import { paceKey, type SlackDeps } from './deps.js';
 import type { ModalOrigin } from './modals.js';
 import { renderReply } from './render-reply.js';
 
@@ -9,14 +9,14 @@ import { renderReply } from './render-reply.js';
  * message it came from (which honours ephemeral vs. in-channel), else to the channel when the core
  * said the team should see it, else as a direct message from the app.
  */
-export async function answer(deps: SlackDeps, client: webApi.WebClient, origin: ModalOrigin, userId: string, reply: Reply): Promise<void> {
+export async function answer(deps: SlackDeps, client: webApi.WebClient, origin: ModalOrigin, who: { readonly teamId: string; readonly userId: string }, reply: Reply): Promise<void> {
   const rendered = renderReply(reply);
   if (origin.responseUrl) {
     await postToResponseUrl(origin.responseUrl, { ...rendered, replace_original: false });
     return;
   }
-  const channel = reply.visibility === 'channel' && origin.channel ? origin.channel : userId;
-  await deps.pacer.run(channel, () => client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks }));
+  const channel = reply.visibility === 'channel' && origin.channel ? origin.channel : who.userId;
+  await deps.pacer.run(paceKey(who.teamId, channel), () => client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks }));
 }
 
 export async function postToResponseUrl(url: string, body: object): Promise<void> {

@@ -39,3 +39,8 @@ export async function contextFor(deps: SlackDeps, caller: Caller): Promise<Comma
 export function unescapeCommandText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
+
+/** Pacing is per channel of a team: Slack's limit of about one post a second applies there. */
+export function paceKey(teamId: string, channel: string): string {
+  return `${teamId}/${channel}`;
+}

@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/model/index.js';
 import type { DigestPublisher, PublishResult } from '../../core/ports/index.js';
-import type { SlackDeps } from './deps.js';
+import { paceKey, type SlackDeps } from './deps.js';
 import { renderDigest } from './render-digest.js';
 
 /** The message metadata event type that carries a digest's delivery key. */
@@ -44,7 +44,7 @@ export function createDigestPublisher(deps: PublisherDeps): DigestPublisher {
       const client = await deps.clientFor(workspaceExternalId);
       if (!client) return { status: 'gone', reason: `Rapport is not installed in Slack team ${workspaceExternalId}` };
       try {
-        return await deps.pacer.run(`${workspaceExternalId}/${channel}`, async () => {
+        return await deps.pacer.run(paceKey(workspaceExternalId, channel), async () => {
           const earlier = await findEarlier(deps, client, channel, deliveryKey);
           if (earlier) return { status: 'already-posted', messageRef: messageRef(channel, earlier) };
           const slackUserIds = await ownerSlackIds(deps, workspaceExternalId, digest);
@@ -112,5 +112,8 @@ export function classify(error: unknown): PublishResult {
   const platform = slackError(error);
   if (platform && GONE.has(platform)) return { status: 'gone', reason: platform };
   if (e.code === 'slack_webapi_rate_limited') return { status: 'retryable', reason: 'rate_limited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
+  // The client waited and retried as Slack asked; when its retries run out it throws this text.
+  const limited = /rate limit was exceeded.*retry-after: (\d+)/.exec(e.message ?? '');
+  if (limited) return { status: 'retryable', reason: 'rate_limited', retryAfterMs: Number(limited[1]) * 1000 };
   return { status: 'retryable', reason: platform ?? e.message ?? String(error) };
 }

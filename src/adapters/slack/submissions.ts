@@ -28,7 +28,7 @@ export function registerSubmissions(app: App, deps: SlackDeps): void {
     const reply = await logFromForm(coreDeps(deps), ctx, { ...form, clientId: form.clientId });
     if (!reply.ok) return void (await ack(errorsFor(reply, ['client', 'kind', 'mood', 'note', 'when'], 'note')));
     await ack();
-    await answer(deps, client, origin, body.user.id, reply);
+    await answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, reply);
   });
 
   app.view<ViewSubmitAction>(CALLBACKS.add, async ({ ack, body, view, client }) => {
@@ -43,7 +43,7 @@ export function registerSubmissions(app: App, deps: SlackDeps): void {
     const reply = await handleCommand(coreDeps(deps), ctx, words.join(' '));
     if (!reply.ok) return void (await ack(errorsFor(reply, ['name', 'tier', 'owner', 'alias'], 'name')));
     await ack();
-    await answer(deps, client, origin, body.user.id, reply);
+    await answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, reply);
   });
 
   app.view<ViewSubmitAction>(CALLBACKS.snooze, async ({ ack, body, view, client }) => {
@@ -58,9 +58,9 @@ export function registerSubmissions(app: App, deps: SlackDeps): void {
     if (!reply.ok) return void (await ack({ response_action: 'errors', errors: { until: clip(reply.text, 150) } }));
     await ack();
     if (origin.channel && origin.messageTs) {
-      await updateDigestItem(deps, client, { channel: origin.channel, ts: origin.messageTs, blocks: undefined, text: undefined }, origin.nudgeId, reply, body.user.id);
+      await updateDigestItem(deps, client, { teamId: ctx.workspace.externalId, channel: origin.channel, ts: origin.messageTs, blocks: undefined, text: undefined }, origin.nudgeId, reply, body.user.id);
     } else {
-      await answer(deps, client, origin, body.user.id, { ...reply, visibility: 'private' });
+      await answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' });
     }
   });
 
