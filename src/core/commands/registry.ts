@@ -3,6 +3,7 @@ import { addCommand } from './add.command.js';
 import { contactCommand } from './contact.command.js';
 import { dateCommand } from './date.command.js';
 import { doneCommand, snoozeCommand } from './done.command.js';
+import { editCommand } from './edit.command.js';
 import { dueCommand } from './due.command.js';
 import { exportCommand } from './export.command.js';
 import { familyCommand } from './family.command.js';
@@ -19,6 +20,7 @@ import { showCommand } from './show.command.js';
 /** Every `/client` subcommand, in the order help lists them. Explicit on purpose: no folder scanning. */
 export const COMMANDS: readonly CommandSpec[] = [
   addCommand,
+  editCommand,
   logCommand,
   showCommand,
   noteCommand,

@@ -163,3 +163,18 @@ forEachDatabase((db) => {
     });
   });
 });
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'edit' });
+  it('edits owner, tier, status, name and aliases, and refuses a name already taken', async () => {
+    await h.run('/client add "Wayne Enterprises"');
+    await h.run('/client add Oscorp');
+    await h.run('/client show wayne', { actor: { platformUserId: 'U_BRUCE', displayName: 'Bruce' } });
+    const edited = await h.run('/client edit wayne owner:<@U_BRUCE> tier:top status:paused alias:wayne name:"Wayne Corp"');
+    expect(edited.ok).toBe(true);
+    const shown = await h.run('/client show wayne');
+    expect(shown.text).toBe('Wayne Corp (wayne): top tier, paused, owner <@U_BRUCE>');
+    expect(await h.run('/client edit oscorp name:"Wayne Corp"')).toMatchObject({ ok: false, code: 'client.exists' });
+    expect(await h.run('/client edit oscorp')).toMatchObject({ ok: false, code: 'edit.nothing' });
+  });
+});
