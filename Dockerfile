@@ -36,7 +36,7 @@ COPY prisma/migrations ./prisma/migrations
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
-EXPOSE 3000
+EXPOSE 3000 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD node dist/src/healthcheck.js || exit 1
 CMD ["node", "dist/src/main.js"]

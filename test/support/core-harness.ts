@@ -69,23 +69,9 @@ export function useHarness(db: TestDatabase, options: { workspaceName?: string; 
       return handleCommand({ store, logger }, { workspace: current, actor: runOptions.actor ?? { platformUserId: 'U_SAM', displayName: 'Sam' }, now: runOptions.now ?? DEFAULT_NOW }, line);
     },
     async rowCounts() {
-      const { db: prisma } = get(opened).store;
-      return {
-        workspace: await prisma.workspace.count(),
-        member: await prisma.member.count(),
-        client: await prisma.client.count(),
-        clientAlias: await prisma.clientAlias.count(),
-        contact: await prisma.contact.count(),
-        contactEmail: await prisma.contactEmail.count(),
-        familyMember: await prisma.familyMember.count(),
-        like: await prisma.like.count(),
-        note: await prisma.note.count(),
-        importantDate: await prisma.importantDate.count(),
-        interaction: await prisma.interaction.count(),
-        followUp: await prisma.followUp.count(),
-        gift: await prisma.gift.count(),
-        nudgeAck: await prisma.nudgeAck.count(),
-      };
+      const prisma = get(opened).store.db as unknown as Record<string, { count(): Promise<number> }>;
+      const counts = await Promise.all(TABLES.map(async (table) => [table, await prisma[table]!.count()] as const));
+      return Object.fromEntries(counts) as RowCounts;
     },
   };
 }
