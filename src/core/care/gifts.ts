@@ -1,12 +1,14 @@
 import type { FamilyMember, Gift, Like } from '../model/index.js';
 import type { GiftCatalog, GiftIdea } from './gift-catalog.js';
 
+export type GiftReason = { readonly like: string } | { readonly child: string; readonly relation: string };
+
 export interface GiftSuggestion {
   readonly ideaId: string;
   /** "a bottle of good Burgundy pinot noir (about $40)". */
   readonly text: string;
-  /** Why it fits: "they love pinot noir". */
-  readonly because: string | null;
+  /** Why it fits: a like of theirs, a child in the family, or nothing (the safe fallback). */
+  readonly because: GiftReason | null;
 }
 
 /** The workspace currency is not modelled yet; budgets are plain numbers shown with this sign. */
@@ -45,7 +47,7 @@ export function suggestGifts(input: {
 }): GiftSuggestion[] {
   const out: GiftSuggestion[] = [];
   const seen = new Set<string>();
-  const consider = (idea: GiftIdea, like: string, child: string, because: string | null) => {
+  const consider = (idea: GiftIdea, like: string, child: string, because: GiftReason | null) => {
     if (seen.has(idea.id) || idea.cost > input.budget) return;
     const rendered = fill(idea.idea, like, child);
     if (givenRecently(idea, rendered, input.recentGifts)) return;
@@ -58,16 +60,29 @@ export function suggestGifts(input: {
     for (const idea of ordered) {
       if (idea.for !== like.category) continue;
       if (idea.match && !idea.match.some((m) => value.includes(m.toLowerCase()))) continue;
-      consider(idea, like.value, '', `they love ${like.value}`);
+      consider(idea, like.value, '', { like: like.value });
       if (seen.has(idea.id)) break; // one idea per like keeps the list varied
     }
   }
   const child = input.family.find(isChild);
   if (child) {
-    for (const idea of ordered.filter((i) => i.for === 'children')) consider(idea, '', child.name, `${child.name} is their ${child.relation}`);
+    for (const idea of ordered.filter((i) => i.for === 'children')) consider(idea, '', child.name, { child: child.name, relation: child.relation });
   }
   if (out.length === 0) {
     for (const idea of ordered.filter((i) => i.for === 'any')) consider(idea, '', '', null);
   }
   return out.slice(0, input.limit ?? 2);
+}
+
+/**
+ * One idea as a colleague would put it: the first leads with what they love, the rest are
+ * offered as alternatives. `closing` finishes the first line ("would land well").
+ */
+export function ideaLine(firstName: string, idea: GiftSuggestion, index: number, closing: string): string {
+  const because = idea.because;
+  if (because && 'like' in because) {
+    return index === 0 ? `${firstName} loves ${because.like}: ${idea.text} ${closing}.` : `Or, since ${firstName} loves ${because.like}: ${idea.text}.`;
+  }
+  if (because && 'child' in because) return `${index === 0 ? 'For' : 'Or, for'} ${because.child} (their ${because.relation}): ${idea.text}.`;
+  return `${index === 0 ? 'Idea' : 'Or'}: ${idea.text}.`;
 }

@@ -98,7 +98,9 @@ export function interactionEffects(input: {
       close.add('apology');
       const at = new Date(i.occurredAt.getTime() + policy.checkInAfterDays * DAY_MS);
       const when = atLocalTime(localDateOf(at, workspace.timeZone), '00:00', workspace.timeZone);
-      open.push(follow('check-in', `see how things are since the apology (${summary}).`, when));
+      const mistake = mine.find((f) => f.kind === 'apology');
+      const what = mistake ? ` for “${clip(mistake.summary, 60)}”` : '';
+      open.push(follow('check-in', `see how things are a week after the apology${what}.`, when));
       break;
     }
     case 'referral':

@@ -16,6 +16,12 @@ export function nextOccurrence(date: Pick<ImportantDate, 'month' | 'day'>, today
   return thisYear >= today ? thisYear : occurrenceIn(date.month, date.day, year + 1);
 }
 
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
 export interface Occasion {
   /** "Jane Doe's birthday", "Mia's birthday (Jane Doe's daughter)". */
   readonly name: string;
@@ -40,7 +46,7 @@ export function describeOccasion(date: ImportantDate, client: Client, member: Fa
       return { name: `${client.name}'s wedding anniversary`, milestone: known ? `${years} year${years === 1 ? '' : 's'} married.` : null, giftish: true };
     case 'client-since':
       return {
-        name: known ? `${years} year${years === 1 ? '' : 's'} since ${client.name} became a client` : `${client.name}'s anniversary as a client`,
+        name: known ? `${client.name}'s ${ordinal(years)} anniversary as a client` : `${client.name}'s anniversary as a client`,
         milestone: null,
         giftish: false,
       };

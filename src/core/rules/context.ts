@@ -119,6 +119,14 @@ export function familyLine(ix: SnapshotIndex, clientId: string): string | null {
   return family.length ? `Family: ${family.map((f) => `${f.name} (${f.relation})`).join(', ')}.` : null;
 }
 
+/** Family as a conversation starter: "Ask after Tom (husband) and Mia (daughter)." */
+export function askAfterLine(ix: SnapshotIndex, clientId: string): string | null {
+  const names = ix.family(clientId).map((f) => `${f.name} (${f.relation})`);
+  if (names.length === 0) return null;
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Ask after ${list}.`;
+}
+
 export function contactLine(ix: SnapshotIndex, clientId: string): string | null {
   const contact = ix.contacts(clientId)[0];
   if (!contact) return null;

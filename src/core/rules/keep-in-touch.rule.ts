@@ -2,7 +2,7 @@ import type { Nudge, Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { keepInTouchDays } from '../care/tiers.js';
 import { addDays, atLocalTime, localDateOf, localDaysBetween } from '../time/index.js';
-import { familyLine, indexSnapshot, isActive, lastContactLine, likesLine, lines, makeNudge } from './context.js';
+import { askAfterLine, indexSnapshot, isActive, lastContactLine, likesLine, lines, makeNudge } from './context.js';
 
 export const KEEP_IN_TOUCH = 'keep-in-touch';
 
@@ -24,7 +24,7 @@ export function keepInTouch(now: Date, snapshot: CareSnapshot, policy: Policy): 
         group: 'attention',
         urgency: 30 + Math.min(20, days - limit),
         title: `Reconnect with ${client.name}: ${days} days without a word${client.tier === 'top' ? ' (top client)' : ''}.`,
-        context: lines(lastContactLine(ix, client.id, now), familyLine(ix, client.id), likesLine(ix, client.id)),
+        context: lines(lastContactLine(ix, client.id, now), askAfterLine(ix, client.id), likesLine(ix, client.id)),
         triggeredAt: atLocalTime(addDays(localDateOf(since, zone), limit), '00:00', zone),
       }),
     ];

@@ -1,7 +1,7 @@
 import type { Nudge, Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { describeOccasion, nextOccurrence } from '../care/occasions.js';
-import { suggestGifts } from '../care/gifts.js';
+import { ideaLine, suggestGifts } from '../care/gifts.js';
 import { giftBudget } from '../care/tiers.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import { addDays, atLocalTime, businessDayOnOrBefore, daysBetween } from '../time/index.js';
@@ -55,9 +55,7 @@ export function personalDates(catalog: GiftCatalog) {
           })
         : [];
       const first = firstName(client.name);
-      const ideaLines = ideas.map((g) =>
-        g.because?.startsWith('they love') ? `${first} loves ${g.because.slice(10)}: ${g.text} would land well.` : `Idea: ${g.text}.`,
-      );
+      const ideaLines = ideas.map((g, i) => ideaLine(first, g, i, 'would land well'));
       const ask = occasion.giftish ? 'time to order a gift' : 'a good moment for a thank-you';
       out.push(
         makeNudge({
@@ -70,6 +68,7 @@ export function personalDates(catalog: GiftCatalog) {
             occasion.milestone,
             ...ideaLines,
             occasion.giftish && ideas.length === 0 ? 'No likes known yet: a handwritten card is never wrong.' : null,
+            occasion.giftish ? null : 'A handwritten note on what working together has meant goes a long way.',
             lastContactLine(ix, client.id, now),
           ),
         }),

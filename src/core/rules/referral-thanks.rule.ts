@@ -1,7 +1,7 @@
 import type { Nudge, Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
-import { suggestGifts } from '../care/gifts.js';
+import { ideaLine, suggestGifts } from '../care/gifts.js';
 import { giftBudget } from '../care/tiers.js';
 import { addDays, daysBetween, localDateOf } from '../time/index.js';
 import { whenAhead } from '../time/relative.js';
@@ -41,7 +41,7 @@ export function referralThanks(catalog: GiftCatalog) {
             : `Thank ${client.name} for the referral, ${whenAhead(today, deadline) === 'today' ? 'today' : `by ${whenAhead(today, deadline).replace(/^on /, '')}`}.`,
           context: lines(
             f.summary ? `Referral: ${quote(f.summary)}.` : null,
-            idea ? (idea.because?.startsWith('they love') ? `${first} loves ${idea.because.slice(10)}: ${idea.text} says thank you nicely.` : `Idea: ${idea.text}.`) : null,
+            idea ? ideaLine(first, idea, 0, 'says thank you nicely') : null,
           ),
           triggeredAt: f.openedAt,
           followUpId: f.id,

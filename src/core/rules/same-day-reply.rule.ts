@@ -20,12 +20,14 @@ export function sweepFor(cal: WorkCalendar, sweepAt: string, openedAt: Date): Da
   return atLocalTime(nextBusinessDay(cal, date), sweepAt, cal.timeZone);
 }
 
-function channelOf(f: FollowUp, interaction: Interaction | undefined): string {
-  if (interaction?.id === f.interactionId) {
-    if (interaction.kind === 'email-in') return 'email';
-    if (interaction.kind === 'call') return 'call';
-  }
-  return f.source === 'mail' ? 'email' : f.summary.toLowerCase().startsWith('call') ? 'call' : 'message';
+const PREFIX = /^(Email|Call|Message): /;
+
+/** The channel, from the summary prefix interaction-effects writes ("Email: …"), else the source. */
+function channelOf(f: FollowUp, interaction: Interaction | undefined): { channel: string; about: string } {
+  const m = PREFIX.exec(f.summary);
+  if (m) return { channel: m[1]!.toLowerCase(), about: f.summary.slice(m[0].length) };
+  if (interaction?.id === f.interactionId && interaction.kind === 'call') return { channel: 'call', about: f.summary };
+  return { channel: f.source === 'mail' || interaction?.kind === 'email-in' ? 'email' : 'message', about: f.summary };
 }
 
 export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) {
@@ -36,7 +38,7 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
     if (!client || !isFollowedUp(client)) return [];
     if (now < sweepFor(ix.cal, policy.sweepAt, f.openedAt)) return [];
     const hours = businessHoursBetween(ix.cal, f.openedAt, now);
-    const channel = channelOf(f, ix.lastInteraction(f.clientId));
+    const { channel, about } = channelOf(f, ix.lastInteraction(f.clientId));
     const arrived = DateTime.fromJSDate(f.openedAt, { zone }).setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm");
     return [
       makeNudge({
@@ -48,9 +50,9 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
         urgency: 80 + Math.min(19, Math.floor(hours / 4)),
         title: `Still unanswered: ${client.name}'s ${channel} has waited ${businessAge(hours, businessDayHours(ix.cal))}.`,
         context: lines(
-          f.summary ? `About: ${quote(f.summary)}.` : null,
+          about ? `About: ${quote(about)}.` : null,
           contactLine(ix, f.clientId),
-          `Came in ${arrived}. Even "got it, back to you tomorrow" keeps the promise.`,
+          `Came in ${arrived}. Even “got it, back to you tomorrow” keeps the promise.`,
         ),
         triggeredAt: f.openedAt,
         followUpId: f.id,

@@ -1,7 +1,7 @@
 import type { Nudge, Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
-import { suggestGifts } from '../care/gifts.js';
+import { ideaLine, suggestGifts } from '../care/gifts.js';
 import { giftBudget } from '../care/tiers.js';
 import { addDays, atLocalTime, localDateOf, localDaysBetween } from '../time/index.js';
 import { firstName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
@@ -52,9 +52,7 @@ export function surprise(catalog: GiftCatalog) {
           urgency: 20,
           title: `Surprise ${client.name}: ${gap}.`,
           context: lines(
-            ...ideas.map((g, i) =>
-              g.because?.startsWith('they love') ? `${first} loves ${g.because.slice(10)}: ${g.text}${i === 0 ? ' would make their week' : ''}.` : `Idea: ${g.text}.`,
-            ),
+            ...ideas.map((g, i) => ideaLine(first, g, i, 'would make their week')),
             lastContactLine(ix, client.id, now),
           ),
         }),

@@ -29,10 +29,10 @@ export function whenAgo(now: Date, then: Date, zone: string): string {
   return `${Math.round(days / 30)} months ago (${shortDate(date)})`;
 }
 
-/** "6 business hours", "1 business hour", "2 business days" once it passes a day's worth. */
+/** "6 business hours", "1 business hour"; past 40 hours, "5 business days" reads better. */
 export function businessAge(hours: number, dayHours: number): string {
   const h = Math.floor(hours);
-  if (dayHours > 0 && hours >= dayHours * 2) {
+  if (dayHours > 0 && hours >= 40) {
     const d = Math.floor(hours / dayHours);
     return `${d} business days`;
   }

@@ -25,7 +25,8 @@ describe('gift catalog', () => {
 
   it('children get a book', () => {
     const [idea] = suggestGifts({ likes: [], family: [family('f', 'c1', 'son', 'Leo')], recentGifts: [], budget: 60, catalog: DEFAULT_GIFT_CATALOG });
-    expect(idea!.text).toBe('a picture book or a novel for Leo (about $20)');
+    expect(idea!.text).toBe('a picture book or a novel (about $20)');
+    expect(idea!.because).toEqual({ child: 'Leo', relation: 'son' });
   });
 
   it('no likes and no children: the safe fallback', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FOLLOW_UP_KINDS, LIKE_CATEGORIES, MOODS, TIERS, type CareSnapshot } from '../../../src/core/model/index.js';
+import { FOLLOW_UP_KINDS, LIKE_CATEGORIES, MOODS, TIERS } from '../../../src/core/model/index.js';
+import type { CareSnapshot } from '../../../src/core/ports/care-snapshot.js';
 import { client, followUp, gift, importantDate, interaction, like, snapshot, workspace } from '../support/snapshot.js';
 
 export const ZONES = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata'] as const;

@@ -43,7 +43,7 @@ describe('personal dates: a heads-up ahead and a reminder on the day', () => {
       name: 'client since, known year',
       now: '2026-03-10T08:45',
       date: { month: 3, day: 12, kind: 'client-since' as const, year: 2021 },
-      titles: ['5 years since Jane Doe became a client is on Thursday (12 Mar): a good moment for a thank-you.'],
+      titles: ["Jane Doe's 5th anniversary as a client is on Thursday (12 Mar): a good moment for a thank-you."],
     },
   ])('$name', ({ now, date, titles }) => {
     expect(run(now, date).map((n) => n.title)).toEqual(titles);

@@ -20,7 +20,7 @@ describe('surprise them: no gesture in 120 days', () => {
     { name: '119 days: not yet', now: '2026-03-09T08:45', likes: [like('c1', 'coffee', 'Monmouth')], expect: null },
     { name: 'coffee lover, 120 days', now: '2026-03-10T08:45', likes: [like('c1', 'coffee', 'Monmouth')], expect: /Priya loves Monmouth: a bag of beans from their favourite roaster \(about \$25\)/ },
     { name: 'pinot noir', now: '2026-03-10T08:45', likes: [like('c1', 'wine', 'pinot noir')], expect: /Priya loves pinot noir: a bottle of good Burgundy pinot noir \(about \$40\)/ },
-    { name: 'their team', now: '2026-03-10T08:45', likes: [like('c1', 'team', 'Arsenal')], expect: /Arsenal scarf or mug/ },
+    { name: 'their team', now: '2026-03-10T08:45', likes: [like('c1', 'team', 'Arsenal')], expect: /a scarf or mug from the Arsenal club shop/ },
     { name: 'no likes: find out', now: '2026-03-10T08:45', likes: [], expect: /^Find out what Priya Raman loves/ },
   ])('$name', ({ now, likes, expect: pattern }) => {
     const nudges = run(now, { lastGestureAt: lastGift }, likes);
@@ -34,8 +34,8 @@ describe('surprise them: no gesture in 120 days', () => {
   });
 
   it.each([
-    { tier: 'top' as const, idea: /two tickets to a Arsenal home game/ },
-    { tier: 'standard' as const, idea: /Arsenal scarf or mug/ },
+    { tier: 'top' as const, idea: /two tickets to see Arsenal at home \(about \$140\)/ },
+    { tier: 'standard' as const, idea: /a scarf or mug from the Arsenal club shop \(about \$30\)/ },
     { tier: 'light' as const, idea: /handwritten card/ },
   ])('stays within the $tier budget', ({ tier, idea }) => {
     const [n] = run('2026-03-10T08:45', { tier, lastGestureAt: lastGift }, [like('c1', 'team', 'Arsenal')]);

@@ -34,7 +34,7 @@ export const DST_WEEKENDS = [
   { zone: 'Asia/Kolkata', fri: '2026-03-06', sun: '2026-03-08', mon: '2026-03-09' },
 ] as const;
 
-export function workspace(over: Partial<Workspace> & { policy?: Partial<Policy> } = {}): Workspace {
+export function workspace(over: Omit<Partial<Workspace>, 'policy'> & { policy?: Partial<Policy> } = {}): Workspace {
   return {
     id: 'ws-1',
     platform: 'console',
