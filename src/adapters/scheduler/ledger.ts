@@ -58,10 +58,17 @@ export interface Ledger {
   recordSkipped(slot: SlotKey, input: { readonly now: Date; readonly leaseMs: number }): Promise<boolean>;
   /** The earliest local date with any delivery row for the workspace, or null. */
   servedSince(workspaceId: string): Promise<string | null>;
+  /** Slots settled (posted, skipped, failed) on or after `sinceDate`, by workspace and channel: one query a tick. */
+  settledSince(sinceDate: string): Promise<Map<string, Set<string>>>;
   /** Skips known to be missed and not yet mentioned in a posted digest of this channel. */
   unreportedMisses(workspaceId: string, channel: string): Promise<(MissedSlot & { readonly id: string })[]>;
   /** Remembers which digest told the channel about these misses (messageRef of a skipped row). */
   markReported(ids: readonly string[], reportedIn: string): Promise<void>;
+}
+
+/** The key of settledSince's map. */
+export function settledKey(workspaceId: string, channel: string): string {
+  return `${workspaceId}\u0000${channel}`;
 }
 
 const SELECT = { id: true, state: true, attempts: true, claimedBy: true, claimedAt: true } as const;
@@ -150,6 +157,21 @@ export function createLedger(db: Db): Ledger {
     async servedSince(workspaceId) {
       const first = await db.delivery.findFirst({ where: { workspaceId }, orderBy: { localDate: 'asc' }, select: { localDate: true } });
       return first?.localDate ?? null;
+    },
+
+    async settledSince(sinceDate) {
+      const rows = await db.delivery.findMany({
+        where: { localDate: { gte: sinceDate }, state: { in: ['posted', 'skipped', 'failed'] } },
+        select: { workspaceId: true, channel: true, kind: true, localDate: true },
+      });
+      const out = new Map<string, Set<string>>();
+      for (const r of rows) {
+        const key = settledKey(r.workspaceId, r.channel);
+        const set = out.get(key) ?? new Set<string>();
+        set.add(`${r.kind}:${r.localDate}`);
+        out.set(key, set);
+      }
+      return out;
     },
 
     async unreportedMisses(workspaceId, channel) {

@@ -10,7 +10,8 @@ import { planDigest } from '../../core/use-cases/plan-digest.js';
 import type { Db } from '../store/database.js';
 import { singleProcess, type TickCoordinator } from './coordinator.js';
 import { deliverSlot, type SlotDeps } from './deliver-slot.js';
-import { createLedger } from './ledger.js';
+import { createLedger, settledKey } from './ledger.js';
+import { addDays, localDateOf } from '../../core/time/index.js';
 import { createPacer, type Sleep } from './pacer.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from './retry.js';
 
@@ -50,6 +51,9 @@ export interface Scheduler {
 }
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
+/** Covers slotsAt's reach back to the previous business day (a weekend plus a day) in any zone. */
+const LOOKBACK_DAYS = 9;
+const NONE: ReadonlySet<string> = new Set();
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const graceMinutes = deps.graceMinutes ?? DEFAULT_GRACE_MINUTES;
@@ -88,12 +92,24 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return new Map(rows.map((r) => [r.id, r.deliveryBlockedReason ?? 'uninstalled']));
   }
 
-  async function runWorkspace(workspace: Workspace, blocked: string | null, now: Date): Promise<TickReport['outcomes']> {
-    const servedSince = await ledger.servedSince(workspace.id);
-    const slots = workspaceSlots({ workspace, blockedReason: blocked, now, graceMinutes, servedSince });
+  // The first local date a workspace was served never changes once known: remember it.
+  const servedSinceCache = new Map<string, string>();
+  async function servedSince(workspaceId: string): Promise<string | null> {
+    const cached = servedSinceCache.get(workspaceId);
+    if (cached !== undefined) return cached;
+    const first = await ledger.servedSince(workspaceId);
+    if (first !== null) servedSinceCache.set(workspaceId, first);
+    return first;
+  }
+
+  async function runWorkspace(workspace: Workspace, blocked: string | null, settled: ReadonlySet<string>, now: Date): Promise<TickReport['outcomes']> {
     const channel = workspace.digestChannel;
     const out: TickReport['outcomes'][number][] = [];
     if (channel === null) return out;
+    const input = { workspace, blockedReason: blocked, now, graceMinutes, settled };
+    // Ask the ledger for the workspace's history only when a missed slot depends on it.
+    let slots = workspaceSlots({ ...input, servedSince: '' });
+    if (slots.some((s) => s.status === 'missed')) slots = workspaceSlots({ ...input, servedSince: await servedSince(workspace.id) });
     // In order: a skip recorded first is mentioned by the digest that follows it.
     for (const slot of slots) {
       let outcome: SlotOutcome;
@@ -115,13 +131,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return { elected: false, outcomes: [] };
     }
     try {
-      const [workspaces, blocked] = await Promise.all([deps.store.listWorkspaces(), blockedReasons()]);
+      // Slots reach back at most a few local days (see slotsAt); every zone is within a day of UTC.
+      const since = addDays(localDateOf(now, 'UTC'), -LOOKBACK_DAYS);
+      const [workspaces, blocked, settled] = await Promise.all([deps.store.listWorkspaces(), blockedReasons(), ledger.settledSince(since)]);
       const queue = [...workspaces];
       const outcomes: TickReport['outcomes'][number][] = [];
       const worker = async () => {
         for (let ws = queue.shift(); ws; ws = queue.shift()) {
           try {
-            outcomes.push(...(await runWorkspace(ws, blocked.get(ws.id) ?? null, now)));
+            const done = settled.get(settledKey(ws.id, ws.digestChannel ?? '')) ?? NONE;
+            outcomes.push(...(await runWorkspace(ws, blocked.get(ws.id) ?? null, done, now)));
           } catch (error) {
             deps.logger.error({ workspaceId: ws.id, err: error }, 'workspace tick failed; other workspaces go on');
           }

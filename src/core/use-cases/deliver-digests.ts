@@ -17,16 +17,27 @@ export function undeliverableReason(workspace: Pick<Workspace, 'digestChannel'>,
   return null;
 }
 
-/** The slots a workspace needs handled at `now` (none when it cannot be delivered to). */
+/** The ledger's name for a slot of one channel, as used in `settled`. */
+export function slotId(kind: DigestKind, localDate: string): string {
+  return `${kind}:${localDate}`;
+}
+
+/**
+ * The slots a workspace needs handled at `now`: none when it cannot be delivered to, and none that
+ * the ledger has already settled (posted, skipped or failed) for its channel.
+ */
 export function workspaceSlots(input: {
   readonly workspace: Workspace;
   readonly blockedReason: string | null;
   readonly now: Date;
   readonly graceMinutes: number;
   readonly servedSince: string | null;
+  readonly settled: ReadonlySet<string>;
 }): SlotDecision[] {
   if (undeliverableReason(input.workspace, input.blockedReason) !== null) return [];
-  return slotsAt({ workspace: input.workspace, now: input.now, graceMinutes: input.graceMinutes, servedSince: input.servedSince });
+  return slotsAt({ workspace: input.workspace, now: input.now, graceMinutes: input.graceMinutes, servedSince: input.servedSince }).filter(
+    (slot) => !input.settled.has(slotId(slot.kind, slot.localDate)),
+  );
 }
 
 /**
