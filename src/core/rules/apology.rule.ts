@@ -7,7 +7,8 @@ import { contactLine, dueFollowUps, indexSnapshot, isFollowedUp, lines, makeNudg
 export const APOLOGY = 'apology';
 
 /**
- * A logged mistake with no apology by the `apologyWithinDays`-th business day after it: apologise. Logging the apology closes it and schedules a check-in (follow-up rule).
+ * A logged mistake with no apology by the `apologyWithinDays`-th business day after it: apologise.
+ * Logging the apology closes it and schedules a check-in (follow-up rule).
  */
 export function apology(now: Date, snapshot: CareSnapshot, policy: Policy): Nudge[] {
   const ix = indexSnapshot(snapshot);
