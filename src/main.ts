@@ -7,6 +7,8 @@ import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { handleCommand } from './core/use-cases/handle-command.js';
 import type { Clock } from './core/ports/index.js';
+import type { CoreDeps } from './core/use-cases/context.js';
+import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 
 /**
  * The composition root: the one place that reads configuration, builds the platform clients and
@@ -27,8 +29,13 @@ async function main(argv: readonly string[]): Promise<number> {
   const clock: Clock = { now: () => new Date() };
   const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 
+  const giftCatalog = loadGiftCatalog(config.RAPPORT_GIFT_CATALOG);
+  if (!giftCatalog.ok) {
+    process.stderr.write(`${giftCatalog.message}\n`);
+    return 2;
+  }
   const { store, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
-  const deps = { store, logger };
+  const deps: CoreDeps = { store, logger, giftCatalog: giftCatalog.catalog };
   try {
     if (platform === 'console') {
       const user = { platformUserId: userInfo().username || 'you', displayName: userInfo().username || 'you' };

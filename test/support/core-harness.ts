@@ -12,6 +12,7 @@ import { openStore, type OpenedStore } from '../../src/adapters/store/index.js';
 import { corePortLogger, createLogger } from '../../src/adapters/logging/logger.js';
 import type { Reply, Workspace } from '../../src/core/model/index.js';
 import type { Logger } from '../../src/core/ports/index.js';
+import type { GiftCatalog } from '../../src/core/care/gift-catalog.js';
 import { handleCommand } from '../../src/core/use-cases/handle-command.js';
 import type { TestDatabase } from './databases.js';
 
@@ -32,7 +33,7 @@ export interface Harness {
   rowCounts(): Promise<RowCounts>;
 }
 
-export function useHarness(db: TestDatabase, options: { workspaceName?: string; timeZone?: string } = {}): Harness {
+export function useHarness(db: TestDatabase, options: { workspaceName?: string; timeZone?: string; giftCatalog?: GiftCatalog } = {}): Harness {
   let opened: OpenedStore | undefined;
   let workspace: Workspace | undefined;
   let log = '';
@@ -66,7 +67,7 @@ export function useHarness(db: TestDatabase, options: { workspaceName?: string; 
     async run(line, runOptions = {}) {
       const { store } = get(opened);
       const current = await store.workspace(get(workspace).id).getWorkspace();
-      return handleCommand({ store, logger }, { workspace: current, actor: runOptions.actor ?? { platformUserId: 'U_SAM', displayName: 'Sam' }, now: runOptions.now ?? DEFAULT_NOW }, line);
+      return handleCommand({ store, logger, ...(options.giftCatalog ? { giftCatalog: options.giftCatalog } : {}) }, { workspace: current, actor: runOptions.actor ?? { platformUserId: 'U_SAM', displayName: 'Sam' }, now: runOptions.now ?? DEFAULT_NOW }, line);
     },
     async rowCounts() {
       const prisma = get(opened).store.db as unknown as Record<string, { count(): Promise<number> }>;

@@ -46,7 +46,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const current = (await deps.store.workspace(workspace.id).getWorkspace());
     if (/^\/digest\b/i.test(line)) {
       const kind = /\bsweep\b/i.test(line) ? 'sweep' : 'morning';
-      const digest = await planDigest({ store: deps.store.workspace(workspace.id), now, kind });
+      const digest = await planDigest({ store: deps.store.workspace(workspace.id), now, kind, ...(deps.giftCatalog ? { catalog: deps.giftCatalog } : {}) });
       const members = await knownMembers();
       return digestToText(digest, new Map(members.map((m) => [m.id, m.displayName])));
     }

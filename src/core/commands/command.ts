@@ -1,6 +1,7 @@
 import type { Member, Reply, ReplySection, Workspace } from '../model/index.js';
 import type { Logger, WorkspaceStore } from '../ports/index.js';
 import type { Token } from './tokenize.js';
+import type { GiftCatalog } from '../care/gift-catalog.js';
 
 /** What a command body may use. The store is bound to the command's transaction. */
 export interface CommandEnv {
@@ -10,6 +11,7 @@ export interface CommandEnv {
   readonly now: Date;
   readonly channel?: string;
   readonly logger: Logger;
+  readonly giftCatalog?: GiftCatalog;
 }
 
 /** One `/client` subcommand: its grammar for people, and its body. */

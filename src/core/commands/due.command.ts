@@ -12,7 +12,7 @@ export const dueCommand: CommandSpec = {
     const scope = args[0]?.text.toLowerCase();
     if (args.length > 1 || (scope !== undefined && scope !== 'all' && scope !== 'mine')) refuse('due.unknown-word', `"${args[0]!.text}" is not a scope; use /client due or /client due all.`);
     const all = scope === 'all';
-    const nudges = await listDue({ store: env.store, now: env.now, ownerId: all ? null : env.actor.id });
+    const nudges = await listDue({ store: env.store, now: env.now, ownerId: all ? null : env.actor.id, ...(env.giftCatalog ? { catalog: env.giftCatalog } : {}) });
     if (nudges.length === 0) return reply(all ? 'Nothing is due for the team. Good work.' : 'Nothing is due for your clients. /client due all shows the team.');
     return reply(`${nudges.length} thing${nudges.length === 1 ? '' : 's'} to do${all ? ' for the team' : ''}:`, { sections: [{ lines: nudges.map(nudgeLine) }] });
   },

@@ -18,8 +18,8 @@ export function digestToText(digest: Digest, names: OwnerNames = {}): string {
     for (const item of section.items) {
       out.push(`• ${item.title}  [${item.nudgeId}]`);
       for (const line of item.context) out.push(`    ${line}`);
-      const owner = ownerName(names, item.ownerId);
-      out.push(`    Owner: ${owner ? `@${owner}` : 'nobody yet (/client owner to assign)'}`);
+      if (item.ownerId === null) out.push(`    Owner: nobody yet (/client edit ${item.clientName.includes(' ') ? `"${item.clientName}"` : item.clientName} owner:@someone)`);
+      else out.push(`    Owner: @${ownerName(names, item.ownerId) ?? 'unknown member'}`);
     }
   }
   if (digest.overflow) out.push('', `…and ${digest.overflow.count} more: ${digest.overflow.command}`);

@@ -22,7 +22,7 @@ export function actOnNudge(deps: CoreDeps, ctx: CommandContext, action: NudgeAct
  */
 export async function applyNudgeAction(env: CommandEnv, action: NudgeAction): Promise<Reply> {
   const { store, now, actor, workspace } = env;
-  const nudge = (await listDue({ store, now, ownerId: null })).find((n) => n.id === action.nudgeId);
+  const nudge = (await listDue({ store, now, ownerId: null, ...(env.giftCatalog ? { catalog: env.giftCatalog } : {}) })).find((n) => n.id === action.nudgeId);
   if (nudge === undefined) {
     const [ack] = await store.getNudgeAcks([action.nudgeId]);
     if (ack?.action === 'done') return reply('That one is already done.');

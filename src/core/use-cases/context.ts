@@ -1,4 +1,5 @@
 import type { Workspace } from '../model/index.js';
+import type { GiftCatalog } from '../care/gift-catalog.js';
 import type { Logger, Store } from '../ports/index.js';
 
 /** Who is asking, where, and when. `now` comes from the caller's clock. */
@@ -13,4 +14,6 @@ export interface CommandContext {
 export interface CoreDeps {
   readonly store: Store;
   readonly logger: Logger;
+  /** The gift ideas nudges draw from: the built-in catalog plus a team's own (RAPPORT_GIFT_CATALOG). */
+  readonly giftCatalog?: GiftCatalog;
 }

@@ -33,7 +33,7 @@ export async function runInCommandEnv(deps: CoreDeps, ctx: CommandContext, body:
   try {
     return await deps.store.workspace(ctx.workspace.id).transaction(async (store) => {
       const actor = await store.ensureMember(ctx.actor.platformUserId, ctx.actor.displayName);
-      return body({ store, workspace: ctx.workspace, actor, now: ctx.now, logger: deps.logger, ...(ctx.channel ? { channel: ctx.channel } : {}) });
+      return body({ store, workspace: ctx.workspace, actor, now: ctx.now, logger: deps.logger, ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}), ...(ctx.channel ? { channel: ctx.channel } : {}) });
     });
   } catch (error) {
     if (error instanceof CommandFailure) return errorReply(error.failure, usage);
