@@ -1,0 +1,91 @@
+// Acknowledgement latency of `/client log` through the real Bolt HTTP receiver, on a fresh SQLite
+// database, with FakeSlack on loopback. Slack wants an ack within 3 seconds.
+//   npx tsx bench/slack-ack.ts [runs]
+// Measures, from sending the signed request to receiving the HTTP response:
+//   - `/client log <client> call …`  (ack first; the core runs after it)
+//   - `/client log`                  (ack, then views.open)
+//   - log form submission            (the core runs before the ack, so errors show on the form)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createSlackAdapter } from '../src/adapters/slack/index.js';
+import { openStore } from '../src/adapters/store/index.js';
+import { FakeSlack, interactiveBody, postSigned, slashCommandBody } from '../test/support/fake-slack.js';
+
+const RUNS = Number(process.argv[2] ?? 300);
+const SECRET = 'bench-secret';
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+function summary(name: string, ms: number[]): string {
+  const s = [...ms].sort((a, b) => a - b);
+  return `${name.padEnd(28)} n=${s.length}  p50=${quantile(s, 0.5).toFixed(1)} ms  p99=${quantile(s, 0.99).toFixed(1)} ms  max=${s.at(-1)!.toFixed(1)} ms`;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
+  const opened = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
+  const slack = await FakeSlack.start();
+  const adapter = createSlackAdapter({
+    store: opened.store, db: opened.store.db, logger: quiet, clock: { now: () => new Date() },
+    mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, retries: 0,
+  });
+  const { port } = await adapter.start();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const send = (body: string) => postSigned(url, body, 'application/x-www-form-urlencoded', { secret: SECRET });
+  const command = (text: string, id: string) => send(slashCommandBody({ text, responseUrl: slack.responseUrl(id) }));
+
+  // Seed: a workspace with 200 clients, so the core's lookups are not trivially small.
+  for (let i = 0; i < 200; i += 1) {
+    const r = await command(`add "Client ${i}"`, `seed-${i}`);
+    if (r.status !== 200) throw new Error(`seed failed: ${r.status}`);
+    await slack.waitForResponse(`seed-${i}`);
+  }
+  const ws = await opened.store.findWorkspace('slack', 'T0001');
+  const clientId = (await opened.store.workspace(ws!.id).clientDirectory())[0]!.id;
+
+  const inline: number[] = [];
+  const modal: number[] = [];
+  const submit: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    let t = performance.now();
+    const a = await command(`log "Client ${i % 200}" call happy bench run ${i}`, `log-${i}`);
+    inline.push(performance.now() - t);
+    if (a.status !== 200) throw new Error(`inline ack ${a.status}`);
+    await slack.waitForResponse(`log-${i}`); // the next request starts once the work is done
+
+    const opens = slack.callsTo('views.open').length;
+    t = performance.now();
+    const b = await command('log', `modal-${i}`);
+    modal.push(performance.now() - t);
+    if (b.status !== 200) throw new Error(`modal ack ${b.status}`);
+    await slack.waitForCall('views.open', opens + 1);
+
+    const payload = {
+      type: 'view_submission', team: { id: 'T0001', domain: 'acme' }, user: { id: 'U0001', name: 'jane', team_id: 'T0001' },
+      view: { id: 'V1', type: 'modal', callback_id: 'rapport_log', private_metadata: JSON.stringify({ responseUrl: slack.responseUrl(`form-${i}`) }), state: { values: {
+        client: { client_pick: { type: 'external_select', selected_option: { value: clientId } } },
+        kind: { kind: { type: 'static_select', selected_option: { value: 'meeting' } } },
+        note: { note: { type: 'plain_text_input', value: `form run ${i}` } },
+      } } },
+    };
+    t = performance.now();
+    const c = await send(interactiveBody(payload));
+    submit.push(performance.now() - t);
+    if (c.status !== 200 || c.body !== '') throw new Error(`submit ack ${c.status} ${c.body}`);
+    await slack.waitForResponse(`form-${i}`);
+  }
+  console.log(`Slack ack latency, ${RUNS} runs each, SQLite, loopback, Node ${process.version}`);
+  console.log(summary('/client log <line>', inline));
+  console.log(summary('/client log (opens form)', modal));
+  console.log(summary('log form submission', submit));
+  await adapter.stop();
+  await slack.close();
+  await opened.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();
