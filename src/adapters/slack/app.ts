@@ -7,7 +7,7 @@ import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import { dedupeEvents, registerUninstall } from './events.js';
 import { registerHome } from './home.js';
-import { createInstallationStore, eraseUninstalledWorkspaces, type SlackDb } from './installation-store.js';
+import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow, type SlackDb } from './installation-store.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { registerSubmissions } from './submissions.js';
@@ -52,6 +52,8 @@ export interface SlackAdapter {
   readonly publisher: DigestPublisher;
   /** Erases the data of workspaces uninstalled longer ago than the grace period; returns their team ids. */
   eraseUninstalled(): Promise<string[]>;
+  /** Erases one Slack team's data and installation now, on request; false when there was none. */
+  eraseWorkspace(teamId: string): Promise<boolean>;
 }
 
 export const DEFAULT_UNINSTALL_GRACE_DAYS = 30;
@@ -134,6 +136,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
     publisher: createDigestPublisher({ ...deps, clientFor }),
+    eraseWorkspace: (teamId) => eraseWorkspaceNow({ db: options.db, store: options.store, clock: options.clock }, teamId),
     eraseUninstalled: () => eraseUninstalledWorkspaces({ db: options.db, store: options.store, clock: options.clock }, options.uninstallGraceDays ?? DEFAULT_UNINSTALL_GRACE_DAYS),
   };
 }

@@ -88,3 +88,12 @@ export async function eraseUninstalledWorkspaces(deps: InstallationStoreDeps, gr
   for (const ws of due) await deps.store.deleteWorkspace(ws.id);
   return due.map((ws) => ws.externalId);
 }
+
+/** Erases one team's data and installation at once (a person asked for it). Returns whether it existed. */
+export async function eraseWorkspaceNow(deps: InstallationStoreDeps, teamId: string): Promise<boolean> {
+  await removeInstallation(deps, { teamId });
+  const workspace = await deps.store.findWorkspace('slack', teamId);
+  if (!workspace) return false;
+  await deps.store.deleteWorkspace(workspace.id);
+  return true;
+}

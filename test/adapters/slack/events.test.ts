@@ -78,4 +78,14 @@ describe('Events API', () => {
     expect(await h.opened.store.findWorkspace('slack', 'T0001')).toBeNull();
     expect(await h.opened.store.db.client.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
+
+  it('on request, a workspace is erased at once, installation and all', async () => {
+    const ws = await h.opened.store.ensureWorkspace({ platform: 'slack', externalId: 'T0099', name: 'leaving' });
+    await h.opened.store.workspace(ws.id).createClient({ name: 'Gone', normalizedName: 'gone', aliases: [], ownerId: null, tier: 'standard', status: 'active', platformUserId: null, createdAt: h.clock.now() });
+    await h.opened.store.db.slackInstallation.create({ data: { id: 'team:T0099', teamId: 'T0099', installation: '{"bot":{"token":"xoxb-leaving"}}' } });
+    expect(await h.adapter.eraseWorkspace('T0099')).toBe(true);
+    expect(await h.opened.store.findWorkspace('slack', 'T0099')).toBeNull();
+    expect(await h.opened.store.db.slackInstallation.count({ where: { teamId: 'T0099' } })).toBe(0);
+    expect(await h.adapter.eraseWorkspace('T0099')).toBe(false);
+  });
 });
