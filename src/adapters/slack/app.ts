@@ -128,6 +128,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   return {
     async start() {
       await app.init();
+      if (!oauth) {
+        // One workspace has no install callback: a restart with a (new) token is its reinstall.
+        const team = (await app.client.auth.test()).team_id;
+        if (team) await options.db.workspace.updateMany({ where: { platform: 'slack', externalId: team, uninstalledAt: { not: null } }, data: { uninstalledAt: null } });
+      }
       const started: unknown = await app.start(options.port);
       const address = (started as Server | undefined)?.address?.();
       return { port: address && typeof address === 'object' ? (address as AddressInfo).port : null };

@@ -43,6 +43,17 @@ describe('Events API', () => {
     expect(await h.opened.store.db.processedEvent.findUnique({ where: { id: 'slack:Ev-retry-1' } })).not.toBeNull();
   });
 
+  it('an event whose handling failed is processed again when Slack retries it', async () => {
+    const before = h.slack.callsTo('views.publish').length;
+    h.slack.failNext('views.publish', { ok: false, error: 'internal_error' });
+    await h.event('Ev-fail-1', homeOpened);
+    await h.slack.waitForCall('views.publish', before + 1);
+    await expect.poll(() => h.opened.store.db.processedEvent.count({ where: { id: 'slack:Ev-fail-1' } })).toBe(0);
+    await h.event('Ev-fail-1', homeOpened, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
+    await h.slack.waitForCall('views.publish', before + 2);
+    await expect.poll(() => h.opened.store.db.processedEvent.count({ where: { id: 'slack:Ev-fail-1' } })).toBe(1);
+  });
+
   it('the Log button on the App Home opens the log form', async () => {
     const before = h.slack.callsTo('views.open').length;
     await h.interactive({
