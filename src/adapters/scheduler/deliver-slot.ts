@@ -25,7 +25,7 @@ export interface SlotDeps {
   /** Rows this process is posting right now; its own older claims are leftovers of a crash. */
   readonly inFlight: Set<string>;
   /** Marks the workspace blocked; resolves true only for the call that set it (tell the owner once). */
-  readonly block: (workspaceId: string, reason: string) => Promise<boolean>;
+  readonly block: (workspace: Workspace, reason: string) => Promise<boolean>;
 }
 
 export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel: string, slot: SlotDecision): Promise<SlotOutcome> {
@@ -80,7 +80,7 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
           return result.status;
         case 'gone': {
           await deps.ledger.markFailed(claim.id, { reason: result.reason });
-          const first = await deps.block(workspace.id, result.reason);
+          const first = await deps.block(workspace, result.reason);
           if (first) deps.logger.warn({ ...fields, reason: result.reason }, 'digest delivery blocked: the channel or token is gone; an owner must fix it');
           return 'gone';
         }

@@ -35,7 +35,13 @@ export interface SchedulerDeps {
   readonly leaseMs?: number;
   /** Slots delivered at once across workspaces, so one slow workspace never holds up the others. */
   readonly concurrency?: number;
+  /** node-cron pattern of the tick; every minute by default (slots are minute-precise). */
   readonly cronExpression?: string;
+  /**
+   * Called once when a workspace's delivery becomes blocked (channel gone, token revoked), so the
+   * composition root can tell an owner through whatever still works (a DM, the app home, e-mail).
+   */
+  readonly onBlocked?: (workspace: Workspace, reason: string) => Promise<void>;
 }
 
 export interface TickReport {
@@ -74,13 +80,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     instanceId: deps.instanceId,
     leaseMs,
     inFlight: new Set(),
-    block: async (workspaceId, reason) => {
+    block: async (workspace, reason) => {
       // Only the first block sets the reason: the owner is told once, not on every tick.
       const set = await deps.db.workspace.updateMany({
-        where: { id: workspaceId, deliveryBlockedReason: null },
+        where: { id: workspace.id, deliveryBlockedReason: null },
         data: { deliveryBlockedReason: reason.slice(0, 500), deliveryBlockedAt: deps.clock.now() },
       });
-      return set.count === 1;
+      if (set.count !== 1) return false;
+      try {
+        await deps.onBlocked?.(workspace, reason);
+      } catch (error) {
+        deps.logger.error({ workspaceId: workspace.id, err: error }, 'telling an owner about blocked delivery failed');
+      }
+      return true;
     },
   };
 

@@ -1,5 +1,6 @@
 import type { Digest, DigestKind, Workspace } from '../model/index.js';
 import type { WorkspaceStore } from '../ports/index.js';
+import { localDateOf } from '../time/index.js';
 import { lateNotice, missedNotices, slotsAt, slotTime, type MissedSlot, type SlotDecision } from '../delivery/index.js';
 
 /** The digest planner's contract (src/core/use-cases/plan-digest.ts). */
@@ -58,7 +59,15 @@ export async function digestForSlot(
     ...(input.slot.status === 'late' ? [lateNotice(input.slot, slotTime(input.workspace, input.slot.kind))] : []),
     ...missedNotices(input.missed),
   ];
-  return planDigest({ store: input.store, now: input.now, kind: input.slot.kind, notices });
+  return planDigest({ store: input.store, now: planningTime(input.workspace, input.slot, input.now), kind: input.slot.kind, notices });
+}
+
+/**
+ * The time a slot's digest is planned at: now, unless a late post has crossed into the next local
+ * day (a grace window past midnight); then the slot's own time, so the digest is for its own date.
+ */
+export function planningTime(workspace: Pick<Workspace, 'timeZone'>, slot: SlotDecision, now: Date): Date {
+  return localDateOf(now, workspace.timeZone) === slot.localDate ? now : slot.dueAt;
 }
 
 /** What came of one slot in one tick, for logs and tests. */

@@ -111,9 +111,13 @@ forEachDatabase((database) => {
 forEachDatabase((database) => {
   describe('a channel that is gone', () => {
     let r: Rig;
+    const told: string[] = [];
     beforeAll(async () => {
       const gone: PublishScript = ({ channel }) => (channel === 'C-gone' ? { status: 'gone', reason: 'channel_not_found' } : undefined);
-      r = await rig(database, [{ externalId: 'gone', timeZone: 'UTC', channel: 'C-gone' }, { externalId: 'ok', timeZone: 'UTC', channel: 'C-ok' }], utc('2026-03-10T00:00'), gone);
+      const onBlocked = async (workspace: { externalId: string }, reason: string) => {
+        told.push(`${workspace.externalId}: ${reason}`);
+      };
+      r = await rig(database, [{ externalId: 'gone', timeZone: 'UTC', channel: 'C-gone' }, { externalId: 'ok', timeZone: 'UTC', channel: 'C-ok' }], utc('2026-03-10T00:00'), gone, { onBlocked });
     });
     afterAll(() => r.opened.close());
 
@@ -124,6 +128,7 @@ forEachDatabase((database) => {
       const ws = await r.opened.store.db.workspace.findUnique({ where: { id: r.ids[0]! } });
       expect(ws).toMatchObject({ deliveryBlockedReason: 'channel_not_found', deliveryBlockedAt: new Date(utc('2026-03-10T08:45')) });
       expect(r.logger.lines.filter((l) => l.message.startsWith('digest delivery blocked'))).toHaveLength(1);
+      expect(told).toEqual(['gone: channel_not_found']);
     });
   });
 });

@@ -2,7 +2,7 @@
 import type { TestDatabase } from '../../support/databases.js';
 import { createFakePublisher, type FakePublisher, type PublishScript } from '../../support/fake-publisher.js';
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
-import { createScheduler, type Scheduler, type TickReport } from '../../../src/adapters/scheduler/index.js';
+import { createScheduler, type Scheduler, type SchedulerDeps, type TickReport } from '../../../src/adapters/scheduler/index.js';
 import { addDays, isBusinessDay } from '../../../src/core/time/index.js';
 import { recordingLogger, seedWorkspaces, seededRandom, simClock, type SeedWorkspace, type SimClock } from './harness.js';
 
@@ -17,7 +17,13 @@ export interface Rig {
   run(instants: readonly number[]): Promise<TickReport[]>;
 }
 
-export async function rig(database: TestDatabase, seeds: readonly SeedWorkspace[], startMs: number, script?: PublishScript): Promise<Rig> {
+export async function rig(
+  database: TestDatabase,
+  seeds: readonly SeedWorkspace[],
+  startMs: number,
+  script?: PublishScript,
+  extra: Partial<SchedulerDeps> = {},
+): Promise<Rig> {
   const opened = await openStore({ databaseUrl: database.url });
   const ids = await seedWorkspaces(opened.store, seeds);
   const clock = simClock(startMs);
@@ -32,6 +38,7 @@ export async function rig(database: TestDatabase, seeds: readonly SeedWorkspace[
     random: seededRandom(),
     sleep: clock.sleep,
     instanceId: 'test',
+    ...extra,
   });
   return {
     opened,
