@@ -54,14 +54,31 @@ export function postgresCoordinator(input: { readonly databaseUrl: string; reado
     return connecting;
   }
 
+  async function drop(c: pg.Client): Promise<void> {
+    if (client === c) client = null;
+    await c.end().catch(() => undefined);
+  }
+
   return {
     async tryAcquire() {
       const c = await connection();
-      const res = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockName]);
-      if (res.rows[0]?.locked !== true) return null;
+      let locked: boolean;
+      try {
+        const res = await c.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [lockName]);
+        locked = res.rows[0]?.locked === true;
+      } catch (error) {
+        await drop(c);
+        throw error;
+      }
+      if (!locked) return null;
       return {
         async release() {
-          await c.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+          try {
+            await c.query('SELECT pg_advisory_unlock(hashtext($1))', [lockName]);
+          } catch {
+            // The session is broken, and a broken session holds no lock: start afresh next tick.
+            await drop(c);
+          }
         },
       };
     },

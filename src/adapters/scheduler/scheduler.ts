@@ -132,6 +132,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         outcome = 'error';
       }
       out.push({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, outcome });
+      // The channel or token is gone: the workspace is blocked now, so its other slots wait too.
+      if (outcome === 'gone') break;
     }
     return out;
   }
