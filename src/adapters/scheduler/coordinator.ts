@@ -29,7 +29,18 @@ export const singleProcess: TickCoordinator = {
  * PostgreSQL advisory-lock coordinator. The lock key is derived from the schema, so deployments (or
  * test runs) sharing one database in different schemas do not block each other.
  */
-export function postgresCoordinator(input: { readonly databaseUrl: string; readonly name?: string }): TickCoordinator {
+export function postgresCoordinator(input: {
+  readonly databaseUrl: string;
+  readonly name?: string;
+  /**
+   * How long the lock's session may sit idle before PostgreSQL ends it (idle_session_timeout,
+   * PostgreSQL 14+). Between ticks the session is idle for a minute, and during a tick for the tick's
+   * length, so keep it well above the tick interval; a process that hangs while holding the lock
+   * loses it after this long. Default 15 minutes.
+   */
+  readonly holdLimitMs?: number;
+}): TickCoordinator {
+  const holdLimitMs = input.holdLimitMs ?? 15 * 60_000;
   const target = parseDatabaseUrl(input.databaseUrl);
   if (target.provider !== 'postgresql') throw new Error('postgresCoordinator needs a PostgreSQL URL');
   const { connectionString, schema } = target;
@@ -46,6 +57,11 @@ export function postgresCoordinator(input: { readonly databaseUrl: string; reado
         if (client === c) client = null;
       });
       await c.connect();
+      try {
+        await c.query(`SET idle_session_timeout = ${Math.floor(holdLimitMs)}`);
+      } catch {
+        // PostgreSQL before 14 has no idle_session_timeout: a hung holder then keeps the lock (docs/delivery.md).
+      }
       client = c;
       return c;
     })().finally(() => {
@@ -85,7 +101,7 @@ export function postgresCoordinator(input: { readonly databaseUrl: string; reado
     async close() {
       const c = client;
       client = null;
-      await c?.end();
+      await c?.end().catch(() => undefined);
     },
   };
 }

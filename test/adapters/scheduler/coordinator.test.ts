@@ -66,4 +66,20 @@ describe.runIf(base)('postgresCoordinator', () => {
       await Promise.all([a.close(), b.close()]);
     }
   });
+
+  it('takes the lock from a holder that hangs longer than the hold limit', async () => {
+    const schema = `coord_hung_${process.pid}`;
+    const a = postgresCoordinator({ databaseUrl: withSchema(schema), holdLimitMs: 1_000 });
+    const b = postgresCoordinator({ databaseUrl: withSchema(schema), holdLimitMs: 1_000 });
+    try {
+      expect(await a.tryAcquire()).not.toBeNull(); // and never released: a hung tick
+      expect(await b.tryAcquire()).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const lease = await b.tryAcquire().catch(() => b.tryAcquire());
+      expect(lease).not.toBeNull();
+      await lease?.release();
+    } finally {
+      await Promise.all([a.close().catch(() => undefined), b.close()]);
+    }
+  });
 });
