@@ -1,14 +1,19 @@
 import 'dotenv/config';
-import { userInfo } from 'node:os';
-import { chosenPlatform, loadConfig } from './config.js';
+import { hostname, userInfo } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import cron from 'node-cron';
+import { chosenPlatform, loadConfig, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
-import { openStore } from './adapters/store/index.js';
+import { openStore, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
-import { handleCommand } from './core/use-cases/handle-command.js';
-import type { Clock } from './core/ports/index.js';
-import type { CoreDeps } from './core/use-cases/context.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
+import { startHealthServer } from './adapters/health/health-server.js';
+import { createSlackAdapter } from './adapters/slack/index.js';
+import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
+import { handleCommand } from './core/use-cases/handle-command.js';
+import type { Clock, Logger } from './core/ports/index.js';
+import type { CoreDeps } from './core/use-cases/context.js';
 
 /**
  * The composition root: the one place that reads configuration, builds the platform clients and
@@ -21,44 +26,110 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const config = loaded.config;
-  const demo = argv.includes('--demo');
   const platform = chosenPlatform(config);
-  // In the console, logs go to stderr so that replies on stdout stay clean for scripts.
+  // In the console, logs go to stderr at warn so that replies on stdout stay clean for scripts.
   const pinoLogger = createLogger({ level: platform === 'console' && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, destination: process.stderr });
   const logger = corePortLogger(pinoLogger);
-  const clock: Clock = { now: () => new Date() };
-  const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-
   const giftCatalog = loadGiftCatalog(config.RAPPORT_GIFT_CATALOG);
   if (!giftCatalog.ok) {
     process.stderr.write(`${giftCatalog.message}\n`);
     return 2;
   }
-  const { store, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
+  const clock: Clock = { now: () => new Date() };
+  const { store, provider, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
   const deps: CoreDeps = { store, logger, giftCatalog: giftCatalog.catalog };
   try {
-    if (platform === 'console') {
-      const user = { platformUserId: userInfo().username || 'you', displayName: userInfo().username || 'you' };
-      let workspace = await store.ensureWorkspace({ platform: 'console', externalId: demo ? 'demo' : 'local', name: demo ? 'Demo team' : 'My team', timeZone, digestChannel: 'console' });
-      if (demo) {
-        // The demo starts afresh each time so that its dates stay relative to today.
-        await store.deleteWorkspace(workspace.id);
-        workspace = await store.ensureWorkspace({ platform: 'console', externalId: 'demo', name: 'Demo team', timeZone, digestChannel: 'console' });
-        for (const line of demoScript(clock.now(), timeZone)) {
-          const reply = await handleCommand(deps, { workspace, actor: user, now: clock.now() }, line);
-          if (!reply.ok) throw new Error(`demo seed line failed (${reply.code}): ${line}`);
-        }
-        process.stdout.write(`Demo workspace ready: 5 clients with contacts, family, dates, likes and a few weeks of history.\nTry /digest, /client due all, /client show acme.\n\n`);
-      }
-      const interactive = Boolean(process.stdin.isTTY);
-      await runConsole({ deps, clock, workspace, user, input: process.stdin, output: process.stdout, interactive });
-      return 0;
-    }
-    pinoLogger.error({ platform }, 'this platform is not wired yet');
-    return 1;
+    if (platform === 'console') return await runInTerminal({ config, deps, clock, demo: argv.includes('--demo') });
+    return await runOnSlack({ config, deps, store, provider, clock, logger });
   } finally {
     await close();
   }
+}
+
+/** The console: the embedded database and the terminal as the chat platform. */
+async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clock; demo: boolean }): Promise<number> {
+  const { config, deps, clock, demo } = input;
+  const { store } = deps;
+  const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  const name = userInfo().username || 'you';
+  const user = { platformUserId: name, displayName: name };
+  const externalId = demo ? 'demo' : 'local';
+  const open = () => store.ensureWorkspace({ platform: 'console', externalId, name: demo ? 'Demo team' : 'My team', timeZone, digestChannel: 'console' });
+  let workspace = await open();
+  if (demo) {
+    // The demo starts afresh each time so that its dates stay relative to today.
+    await store.deleteWorkspace(workspace.id);
+    workspace = await open();
+    for (const line of demoScript(clock.now(), timeZone)) {
+      const reply = await handleCommand(deps, { workspace, actor: user, now: clock.now() }, line);
+      if (!reply.ok) throw new Error(`demo seed line failed (${reply.code}): ${line}`);
+    }
+    process.stdout.write('Demo workspace ready: 5 clients with contacts, family, dates, likes and a few weeks of history.\nTry /digest, /client due all, /client show acme.\n\n');
+  }
+  await runConsole({ deps, clock, workspace, user, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  return 0;
+}
+
+/** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
+async function runOnSlack(input: { config: Config; deps: CoreDeps; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
+  const { config, store, provider, clock, logger } = input;
+  const slack = createSlackAdapter({
+    store,
+    db: store.db,
+    logger,
+    clock,
+    mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_CLIENT_ID ? { clientId: config.SLACK_CLIENT_ID } : {}),
+    ...(config.SLACK_CLIENT_SECRET ? { clientSecret: config.SLACK_CLIENT_SECRET } : {}),
+    ...(config.SLACK_STATE_SECRET ? { stateSecret: config.SLACK_STATE_SECRET } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    port: config.PORT,
+    uninstallGraceDays: config.SLACK_UNINSTALL_GRACE_DAYS,
+  });
+  const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
+  const scheduler = createScheduler({
+    store,
+    db: store.db,
+    publisher: slack.publisher,
+    clock,
+    logger,
+    random: Math.random,
+    sleep: (ms) => sleep(ms),
+    instanceId: `${hostname()}:${process.pid}`,
+    graceMinutes: config.DELIVERY_GRACE_MINUTES,
+    coordinator,
+    onBlocked: async (workspace, reason) => {
+      logger.warn({ workspaceId: workspace.id, reason }, 'digest delivery is blocked until an owner fixes the channel or reinstalls the app');
+    },
+  });
+  const { port } = await slack.start();
+  scheduler.start();
+  const erasure = cron.schedule('17 3 * * *', () => {
+    slack.eraseUninstalled().then(
+      (erased) => erased.length > 0 && logger.info({ count: erased.length }, 'erased the data of uninstalled workspaces after the grace period'),
+      (error: unknown) => logger.error({ err: error }, 'erasing uninstalled workspaces failed'),
+    );
+  });
+  const health = await startHealthServer({
+    port: config.HEALTH_PORT,
+    checks: { database: async () => (await store.db.$queryRawUnsafe('SELECT 1')) !== undefined },
+  });
+  logger.info({ port, healthPort: config.HEALTH_PORT, provider }, 'Rapport is running on Slack');
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
+  logger.info({}, 'shutting down');
+  await erasure.stop();
+  await scheduler.stop();
+  await slack.stop();
+  await coordinator.close();
+  await health.close();
+  return 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
+
+/**
+ * The composition root wired to Slack, as a deployment runs it: the real entry point in its own
+ * process, configured only through the environment, talking to a fake Slack on 127.0.0.1.
+ */
+const repo = join(import.meta.dirname, '../..');
+const SECRET = 'main-test-signing-secret';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('npm start with Slack settings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-main-'));
+  let slack: FakeSlack;
+  let child: ChildProcess;
+  let port: number;
+  let healthPort: number;
+  let stderr = '';
+
+  beforeAll(async () => {
+    slack = await FakeSlack.start();
+    port = await freePort();
+    healthPort = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: repo,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `file:${join(dir, 'rapport.db')}`,
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        HEALTH_PORT: String(healthPort),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await until(async () => ((await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status === 200 ? true : undefined));
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers /healthz while the database is reachable', async () => {
+    const res = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', failing: [] });
+  });
+
+  it('runs a signed /client command through the core and replies on the response URL', async () => {
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'add "Acme Corp"', responseUrl: slack.responseUrl('r1') }), 'application/x-www-form-urlencoded', { secret: SECRET });
+    expect(res.status).toBe(200);
+    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'r1'), 10_000);
+    expect(JSON.stringify(reply.body)).toContain('Added Acme Corp');
+  });
+
+  it('logs JSON lines without the token or client data, and stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('Rapport is running on Slack');
+    expect(stderr).not.toContain('xoxb-main-test');
+    expect(stderr).not.toContain('Acme Corp');
+  });
+});
