@@ -1,7 +1,7 @@
 // The care snapshot: what the rules need for one digest, selected by indexed queries so its cost
 // follows the number of due items and the clients they concern, never the length of history.
 import type { Client, Interaction } from '../../core/model/index.js';
-import type { CareSnapshot, CareSnapshotQuery, MonthDay } from '../../core/ports/care-snapshot.js';
+import type { CareSnapshot, CareSnapshotQuery, ClientExchange, MonthDay } from '../../core/ports/care-snapshot.js';
 import {
   clientInclude,
   contactInclude,
@@ -49,7 +49,7 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
   if (workspaceRow === null) throw new Error(`workspace ${workspaceId} does not exist`);
 
   // Each candidate kind has its own index; three narrow queries beat one wide OR.
-  const [quiet, noGesture, noAdvice, dates, followUps, moods, acks] = await Promise.all([
+  const [quiet, noGesture, noAdvice, dates, followUps, moods, acks, exchanges] = await Promise.all([
     db.client.findMany({
       where: { workspaceId, OR: [{ lastInteractionAt: null }, { lastInteractionAt: { lt: query.quietBefore } }] },
       include: clientInclude,
@@ -80,11 +80,12 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
         OR: [{ until: { gte: query.now } }, { at: { gte: new Date(query.now.getTime() - ACK_LOOKBACK_DAYS * DAY_MS) } }],
       },
     }),
+    oneSidedCandidates(scope, query),
   ]);
 
   const clients = new Map<string, Client>();
   for (const row of [...quiet, ...noGesture, ...noAdvice]) if (!clients.has(row.id)) clients.set(row.id, toClient(row));
-  const referenced = new Set([...dates, ...followUps, ...moods].map((row) => row.clientId));
+  const referenced = new Set([...dates, ...followUps, ...moods, ...exchanges].map((row) => row.clientId));
   const missing = [...referenced].filter((id) => !clients.has(id));
   for (const ids of chunks(missing)) {
     const rows = await db.client.findMany({ where: { workspaceId, id: { in: ids } }, include: clientInclude });
@@ -120,9 +121,36 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     likes: perClient.flatMap((p) => p.likes.map(toLike)),
     recentGifts: perClient.flatMap((p) => p.gifts.map(toGift)),
     moodInteractions: moods.map(toInteraction),
+    exchanges,
     lastInteractions: perClient.flatMap((p) => p.latest),
     acks: acks.map(toNudgeAck),
   };
+}
+
+/**
+ * Clients we reached out to at least `outreachAtLeast` times since moodSince, with what came back.
+ * Two aggregate queries on the (workspaceId, occurredAt) index: the outbound counts with HAVING,
+ * then the inbound counts of those clients only.
+ */
+async function oneSidedCandidates(scope: Scope, query: CareSnapshotQuery): Promise<ClientExchange[]> {
+  const { db, workspaceId } = scope;
+  const since = { gte: query.moodSince, lte: query.now };
+  const outbound = await db.interaction.groupBy({
+    by: ['clientId'],
+    where: { workspaceId, direction: 'out', occurredAt: since },
+    _count: { _all: true },
+    _max: { occurredAt: true },
+    having: { clientId: { _count: { gte: query.outreachAtLeast } } },
+  });
+  if (outbound.length === 0) return [];
+  const inbound = new Map<string, number>();
+  for (const ids of chunks(outbound.map((o) => o.clientId))) {
+    const rows = await db.interaction.groupBy({ by: ['clientId'], where: { workspaceId, direction: 'in', occurredAt: since, clientId: { in: ids } }, _count: { _all: true } });
+    for (const row of rows) inbound.set(row.clientId, row._count._all);
+  }
+  return outbound
+    .map((o) => ({ clientId: o.clientId, inbound: inbound.get(o.clientId) ?? 0, outbound: o._count._all, lastOutboundAt: o._max.occurredAt ?? query.now }))
+    .sort((a, b) => a.clientId.localeCompare(b.clientId));
 }
 
 /** The newest interaction of each client: max(occurredAt) per client on its index, then those rows. */

@@ -1,5 +1,6 @@
 import type { ClientProfile, Interaction, Mood, Policy } from '../model/index.js';
 import { keepInTouchDays } from './tiers.js';
+import { isOneSided } from './one-sided.js';
 
 export type HealthLabel = 'strong' | 'steady' | 'cooling' | 'at risk';
 
@@ -72,10 +73,11 @@ export function healthOf(profile: Pick<ClientProfile, 'client' | 'interactions'>
   if (hostile.length >= policy.abuseCount) {
     flags.push(`${hostile.length} rude or abusive interactions in the last ${policy.abuseWindowDays} days: worth a conversation with the team.`);
   }
-  // One-sided: we keep reaching out and nothing comes back.
-  const lastSix = recent.filter((i) => i.direction !== 'none').slice(-6);
-  if (lastSix.length === 6 && lastSix.every((i) => i.direction === 'out')) {
-    flags.push('The last 6 contacts were all from us, with nothing back: is the relationship one-sided?');
+  // One-sided: we keep reaching out and nothing comes back (the same test as the digest's review rule).
+  const reviewWindow = all.filter((i) => now.getTime() - i.occurredAt.getTime() <= Math.max(policy.abuseWindowDays, 90) * DAY_MS);
+  const exchange = { inbound: reviewWindow.filter((i) => i.direction === 'in').length, outbound: reviewWindow.filter((i) => i.direction === 'out').length };
+  if (isOneSided(exchange)) {
+    flags.push(`${exchange.outbound} contacts from us in ${Math.max(policy.abuseWindowDays, 90)} days and nothing back: is the relationship one-sided?`);
   }
 
   const reasons = [

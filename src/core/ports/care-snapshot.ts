@@ -30,6 +30,16 @@ export interface CareSnapshotQuery {
   readonly moodSince: Date;
   /** Gifts since this time, so an idea never repeats a recent gift. */
   readonly giftsSince: Date;
+  /** Clients we reached out to at least this many times since moodSince: one-sided candidates. */
+  readonly outreachAtLeast: number;
+}
+
+/** How much went each way with one client since moodSince (directional interactions only). */
+export interface ClientExchange {
+  readonly clientId: string;
+  readonly inbound: number;
+  readonly outbound: number;
+  readonly lastOutboundAt: Date;
 }
 
 export interface MonthDay {
@@ -50,6 +60,8 @@ export interface CareSnapshot {
   readonly recentGifts: readonly Gift[];
   /** Interactions that carry a mood, since moodSince. */
   readonly moodInteractions: readonly Interaction[];
+  /** Clients with at least `outreachAtLeast` outbound interactions since moodSince, and what came back. */
+  readonly exchanges: readonly ClientExchange[];
   /** The latest interaction of each client in `clients`, for context lines. */
   readonly lastInteractions: readonly Interaction[];
   readonly acks: readonly NudgeAck[];

@@ -7,6 +7,7 @@ import { askAdvice, ASK_ADVICE } from './ask-advice.rule.js';
 import { complaintUpdate, COMPLAINT_UPDATE } from './complaint-update.rule.js';
 import { followUp, FOLLOW_UP } from './follow-up.rule.js';
 import { keepInTouch, KEEP_IN_TOUCH } from './keep-in-touch.rule.js';
+import { oneSided, ONE_SIDED } from './one-sided.rule.js';
 import { personalDates, PERSONAL_DATES } from './personal-dates.rule.js';
 import { referralThanks, REFERRAL_THANKS } from './referral-thanks.rule.js';
 import { relationshipReview, RELATIONSHIP_REVIEW } from './relationship-review.rule.js';
@@ -27,6 +28,7 @@ export function careRules(catalog: GiftCatalog = DEFAULT_GIFT_CATALOG): readonly
     { name: FOLLOW_UP, run: followUp },
     { name: PERSONAL_DATES, run: personalDates(catalog) },
     { name: RELATIONSHIP_REVIEW, run: relationshipReview },
+    { name: ONE_SIDED, run: oneSided },
     { name: KEEP_IN_TOUCH, run: keepInTouch },
     { name: SURPRISE, run: surprise(catalog) },
     { name: ASK_ADVICE, run: askAdvice },

@@ -1,3 +1,4 @@
+import { ONE_SIDED_OUTREACH } from '../care/one-sided.js';
 import type { Workspace } from '../model/index.js';
 import type { CareSnapshotQuery, MonthDay } from '../ports/care-snapshot.js';
 import { addDays, atLocalTime, isLeapYear, localDateOf } from '../time/index.js';
@@ -31,5 +32,6 @@ export function careQuery(workspace: Workspace, now: Date): CareSnapshotQuery {
     adviceBefore: before(p.adviceEveryDays),
     moodSince: new Date(now.getTime() - Math.max(p.abuseWindowDays, 90) * DAY_MS),
     giftsSince: new Date(now.getTime() - 366 * DAY_MS),
+    outreachAtLeast: ONE_SIDED_OUTREACH,
   };
 }

@@ -17,6 +17,7 @@ const query: CareSnapshotQuery = {
   adviceBefore: ago(90),
   moodSince: ago(60),
   giftsSince: ago(365),
+  outreachAtLeast: 3,
 };
 
 forEachDatabase((database) => {
@@ -105,5 +106,22 @@ forEachDatabase((database) => {
     expect(snap.family.map((f) => f.name)).toEqual(['Sam']);
     expect(snap.contacts.map((c) => c.name)).toEqual(['Quinn']);
     expect(snap.acks.map((a) => a.nudgeId).sort()).toEqual(['recent', 'snoozed-long']);
+  });
+
+  // Runs last: it adds clients that the earlier selections would otherwise see.
+  it('selects one-sided candidates by counting outreach in the window, with what came back', async () => {
+    const make = async (name: string) => (await ws.createClient(newClient(name))).id;
+    const unanswered = await make('Unanswered');
+    const answered = await make('Answered');
+    for (const d of [5, 20, 40]) await ws.recordInteraction(newInteraction(unanswered, { occurredAt: ago(d) }));
+    await ws.recordInteraction(newInteraction(unanswered, { occurredAt: ago(70), direction: 'in' }));
+    for (const d of [5, 20, 40]) await ws.recordInteraction(newInteraction(answered, { occurredAt: ago(d) }));
+    await ws.recordInteraction(newInteraction(answered, { occurredAt: ago(10), direction: 'in', kind: 'email-in' }));
+    const snap = await ws.careSnapshot(query);
+    const byName = (id: string) => snap.exchanges.find((e) => e.clientId === id);
+    expect(byName(unanswered)).toEqual({ clientId: unanswered, inbound: 0, outbound: 3, lastOutboundAt: ago(5) });
+    expect(byName(answered)).toMatchObject({ inbound: 1, outbound: 3 });
+    expect(snap.exchanges.map((e) => e.clientId).sort()).toEqual([unanswered, answered].sort());
+    expect(snap.clients.map((c) => c.name)).toEqual(expect.arrayContaining(['Unanswered', 'Answered']));
   });
 });

@@ -43,7 +43,12 @@ describe('relationship health', () => {
 
   it('a one-sided pattern is flagged', () => {
     const list = [2, 9, 16, 23, 30, 37].map((d) => interaction(`o${d}`, { clientId: 'c1', occurredAt: daysAgo(d), kind: 'email-out', direction: 'out' }));
-    expect(health(list).flags).toEqual(['The last 6 contacts were all from us, with nothing back: is the relationship one-sided?']);
+    expect(health(list).flags).toEqual(['6 contacts from us in 90 days and nothing back: is the relationship one-sided?']);
+  });
+
+  it('one answer from them in the window means it is not one-sided', () => {
+    const list = [2, 9, 16, 23, 30, 37].map((d) => interaction(`o${d}`, { clientId: 'c1', occurredAt: daysAgo(d), kind: 'email-out', direction: 'out' }));
+    expect(health([...list, interaction('in', { clientId: 'c1', occurredAt: daysAgo(60), kind: 'email-in', direction: 'in' })]).flags).toEqual([]);
   });
 
   it('is pure: same input, same answer', () => {

@@ -14,7 +14,7 @@ describe('the rule list and acknowledgements', () => {
   it('lists every rule once, by name', () => {
     const names = careRules().map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(['same-day-reply', 'apology', 'complaint-update', 'referral-thanks', 'follow-up', 'personal-dates', 'relationship-review', 'keep-in-touch', 'surprise', 'ask-advice']);
+    expect(names).toEqual(['same-day-reply', 'apology', 'complaint-update', 'referral-thanks', 'follow-up', 'personal-dates', 'relationship-review', 'one-sided', 'keep-in-touch', 'surprise', 'ask-advice']);
   });
 
   it.each([

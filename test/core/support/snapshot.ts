@@ -125,6 +125,7 @@ export function snapshot(over: Partial<CareSnapshot> = {}): CareSnapshot {
     likes: [],
     recentGifts: [],
     moodInteractions: [],
+    exchanges: [],
     lastInteractions: [],
     acks: [],
     ...over,
