@@ -116,7 +116,8 @@ export function createLedger(db: Db): Ledger {
       });
       if (taken.count !== 1) return { outcome: 'busy', claimedBy: null };
       // A claim with an owner may have reached the platform before its process died: outcome unknown.
-      return { outcome: 'claimed', id: row.id, attempts: row.attempts + 1, resumed: row.claimedBy !== null || row.attempts > 0 };
+      // A released claim (retryable errors) is known not to have been posted.
+      return { outcome: 'claimed', id: row.id, attempts: row.attempts + 1, resumed: row.claimedBy !== null };
     },
 
     async markPosted(id, input) {
