@@ -40,6 +40,7 @@ export const ConfigSchema = z
     SLACK_MODE: z.enum(['http', 'socket']).optional(),
     SLACK_API_URL: url.optional(),
     SLACK_UNINSTALL_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+    RAPPORT_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
     DELIVERY_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(180),
   })
   .superRefine((c, ctx) => {

@@ -12,6 +12,7 @@ import { startHealthServer } from './adapters/health/health-server.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
 import { handleCommand } from './core/use-cases/handle-command.js';
+import { tellOwnersDeliveryBlocked } from './core/use-cases/tell-owners-blocked.js';
 import type { Clock, Logger } from './core/ports/index.js';
 import type { CoreDeps } from './core/use-cases/context.js';
 
@@ -98,11 +99,12 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
     logger,
     random: Math.random,
     sleep: (ms) => sleep(ms),
-    instanceId: `${hostname()}:${process.pid}`,
+    instanceId: config.RAPPORT_INSTANCE_ID ?? hostname(),
     graceMinutes: config.DELIVERY_GRACE_MINUTES,
     coordinator,
     onBlocked: async (workspace, reason) => {
-      logger.warn({ workspaceId: workspace.id, reason }, 'digest delivery is blocked until an owner fixes the channel or reinstalls the app');
+      const told = await tellOwnersDeliveryBlocked({ store, notifier: slack.notifier, workspace, reason });
+      logger.warn({ workspaceId: workspace.id, reason, ownersTold: told }, 'digest delivery is blocked until an owner fixes the channel or reinstalls the app');
     },
   });
   const { port } = await slack.start();

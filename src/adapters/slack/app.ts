@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type AppOptions, type Logger as BoltLogger, type InstallationStore } from '@slack/bolt';
-import type { DigestPublisher, Clock, Logger, Store } from '../../core/ports/index.js';
+import type { DigestPublisher, Clock, Logger, MemberNotifier, Store } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
@@ -10,6 +10,7 @@ import { registerHome } from './home.js';
 import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow, type SlackDb } from './installation-store.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
+import { createMemberNotifier } from './notify.js';
 import { registerSubmissions } from './submissions.js';
 
 /** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
@@ -50,6 +51,8 @@ export interface SlackAdapter {
   start(): Promise<{ readonly port: number | null }>;
   stop(): Promise<void>;
   readonly publisher: DigestPublisher;
+  /** Direct messages from the app, e.g. telling owners that digests are blocked. */
+  readonly notifier: MemberNotifier;
   /** Erases the data of workspaces uninstalled longer ago than the grace period; returns their team ids. */
   eraseUninstalled(): Promise<string[]>;
   /** Erases one Slack team's data and installation now, on request; false when there was none. */
@@ -141,6 +144,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
     publisher: createDigestPublisher({ ...deps, clientFor }),
+    notifier: createMemberNotifier({ ...deps, clientFor }),
     eraseWorkspace: (teamId) => eraseWorkspaceNow({ db: options.db, store: options.store, clock: options.clock }, teamId),
     eraseUninstalled: () => eraseUninstalledWorkspaces({ db: options.db, store: options.store, clock: options.clock }, options.uninstallGraceDays ?? DEFAULT_UNINSTALL_GRACE_DAYS),
   };
@@ -163,7 +167,8 @@ function boltLogger(logger: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
   const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
   return {
-    debug: (...m: unknown[]) => logger.debug({ lib: 'bolt' }, text(m)),
+    // Bolt's debug lines quote request bodies (clients' names, notes): they never reach the log.
+    debug: () => undefined,
     info: (...m: unknown[]) => logger.info({ lib: 'bolt' }, text(m)),
     warn: (...m: unknown[]) => logger.warn({ lib: 'bolt' }, text(m)),
     error: (...m: unknown[]) => logger.error({ lib: 'bolt' }, text(m)),

@@ -40,7 +40,7 @@ export function createInstallationStore({ db, store }: InstallationStoreDeps): I
       const team = installation.team;
       if (!team) return;
       const workspace = await store.ensureWorkspace({ platform: 'slack', externalId: team.id, name: team.name ?? team.id });
-      await db.workspace.updateMany({ where: { id: workspace.id }, data: { uninstalledAt: null } });
+      await db.workspace.updateMany({ where: { id: workspace.id }, data: { uninstalledAt: null, deliveryBlockedReason: null, deliveryBlockedAt: null } });
       const picked = installation.incomingWebhook?.channelId;
       if (picked && !workspace.digestChannel) await store.workspace(workspace.id).updateWorkspace({ digestChannel: picked });
     },

@@ -51,13 +51,14 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   }
 
   async updateWorkspace(patch: WorkspacePatch): Promise<Workspace> {
-    const { policy, businessDays, ...fields } = patch;
+    const { policy, businessDays, clearDeliveryBlock, ...fields } = patch;
     const row = await this.scope.db.workspace.update({
       where: { id: this.workspaceId },
       data: {
         ...fields,
         ...(businessDays === undefined ? {} : { businessDays: fromBusinessDays(businessDays) }),
         ...(policy === undefined ? {} : { settings: JSON.stringify(policy) }),
+        ...(clearDeliveryBlock ? { deliveryBlockedReason: null, deliveryBlockedAt: null } : {}),
       },
     });
     return toWorkspace(row);

@@ -39,7 +39,7 @@ function patchFor(key: string, value: string, policy: Policy): Outcome<Workspace
   switch (key.toLowerCase()) {
     case 'channel': {
       const channel = /^<#([A-Z0-9]+)(\|[^>]*)?>$/i.exec(value)?.[1] ?? /^#?([\p{L}\p{N}_-]{1,80})$/u.exec(value)?.[1];
-      return channel ? { ok: true as const, value: { digestChannel: channel } satisfies WorkspacePatch } : fail('settings.channel', `"${value}" is not a channel; use #channel-name.`);
+      return channel ? { ok: true as const, value: { digestChannel: channel, clearDeliveryBlock: true } satisfies WorkspacePatch } : fail('settings.channel', `"${value}" is not a channel; use #channel-name.`);
     }
     case 'timezone':
       return IANAZone.isValidZone(value) ? { ok: true as const, value: { timeZone: value } } : fail('settings.timezone', `"${value}" is not a time zone; use an IANA name such as Europe/London or America/New_York.`);

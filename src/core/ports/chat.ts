@@ -9,6 +9,12 @@ export interface DigestPublisher {
   publish(input: { readonly workspaceExternalId: string; readonly channel: string; readonly digest: Digest; readonly deliveryKey: string }): Promise<PublishResult>;
 }
 
+/** Private messages to people, for things only some of them should hear (a blocked digest). */
+export interface MemberNotifier {
+  /** Messages each member privately; one failure does not stop the others. Returns how many were reached. */
+  notifyMembers(input: { readonly workspaceExternalId: string; readonly platformUserIds: readonly string[]; readonly text: string }): Promise<number>;
+}
+
 export type PublishResult =
   | { readonly status: 'posted'; readonly messageRef: string }
   | { readonly status: 'already-posted'; readonly messageRef: string }

@@ -60,6 +60,8 @@ export interface WorkspacePatch {
   readonly businessStart?: string;
   readonly businessEnd?: string;
   readonly policy?: Policy;
+  /** Lifts a delivery block (channel gone, token revoked): a new channel deserves a new try. */
+  readonly clearDeliveryBlock?: boolean;
 }
 
 /** A client's name and aliases, for matching what people type. */

@@ -134,6 +134,13 @@ forEachDatabase((db) => {
       expect(await h.run('/client settings keepInTouchTopDays -4')).toMatchObject({ ok: false, code: 'settings.invalid' });
       await h.run('/client settings timezone Europe/London');
     });
+
+    it('lifts a delivery block when the digest channel is changed', async () => {
+      await h.opened.store.db.workspace.update({ where: { id: h.workspace.id }, data: { deliveryBlockedReason: 'channel_not_found', deliveryBlockedAt: new Date() } });
+      expect((await h.run('/client settings channel #new-home')).ok).toBe(true);
+      const row = await h.opened.store.db.workspace.findUniqueOrThrow({ where: { id: h.workspace.id } });
+      expect(row).toMatchObject({ digestChannel: 'new-home', deliveryBlockedReason: null, deliveryBlockedAt: null });
+    });
   });
 
   describe('due, done and snooze', () => {
