@@ -19,7 +19,7 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
-# The postinstall step skips client generation when the prisma CLI (a dev dependency) is absent.
+# The postinstall step skips client generation in a production install; the build stage generated them.
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20.20-bookworm-slim AS runtime

@@ -29,6 +29,11 @@ ${models}`;
 }
 
 function main() {
+  // A production install (npm ci --omit=dev) runs from compiled code whose clients were generated at build time.
+  if ((process.env.npm_config_omit ?? '').includes('dev') || !existsSync(join(root, 'prisma/models.prisma'))) {
+    console.log('production install: skipping Prisma client generation');
+    return;
+  }
   let prismaCli;
   try {
     prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');

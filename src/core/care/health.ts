@@ -20,6 +20,8 @@ const DAY_MS = 86_400_000;
 const MOOD_SCORE: Record<Mood, number> = { happy: 100, neutral: 70, upset: 40, angry: 25, rude: 10, abusive: 0 };
 const WEIGHTS = { recency: 0.35, frequency: 0.2, responsiveness: 0.2, mood: 0.25 };
 
+const quietFor = (days: number) => (days < 1 ? 'today' : days < 2 ? 'yesterday' : `${Math.floor(days)} days ago`);
+
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
 function isInbound(i: Interaction): boolean {
@@ -81,7 +83,7 @@ export function healthOf(profile: Pick<ClientProfile, 'client' | 'interactions'>
   }
 
   const reasons = [
-    last ? `Last contact ${Math.floor(daysQuiet)} days ago (aim: every ${limit} days).` : 'Nothing logged yet.',
+    last ? `Last contact ${quietFor(daysQuiet)} (aim: every ${limit} days).` : 'Nothing logged yet.',
     `${recent.length} interaction${recent.length === 1 ? '' : 's'} in the last ${window} days.`,
     hours === null ? 'No replies to measure yet.' : `We usually reply within ${hours < 1 ? 'the hour' : `${Math.round(hours)} hours`}.`,
     moods.length === 0 ? 'No moods logged.' : `Recent mood: ${moods.map((i) => i.mood).join(', ')}.`,

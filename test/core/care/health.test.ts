@@ -51,6 +51,15 @@ describe('relationship health', () => {
     expect(health([...list, interaction('in', { clientId: 'c1', occurredAt: daysAgo(60), kind: 'email-in', direction: 'in' })]).flags).toEqual([]);
   });
 
+  it.each([
+    [0.2, 'Last contact today'],
+    [1.5, 'Last contact yesterday'],
+    [12, 'Last contact 12 days ago'],
+  ])('says when we last spoke in words: %s days -> %s', (days, words) => {
+    const list = [interaction('x', { clientId: 'c1', occurredAt: daysAgo(days) })];
+    expect(health(list).reasons[0]).toBe(`${words} (aim: every 30 days).`);
+  });
+
   it('is pure: same input, same answer', () => {
     const list = [interaction('x', { clientId: 'c1', occurredAt: daysAgo(3), mood: 'neutral' })];
     expect(health(list)).toEqual(health(list));
