@@ -1,3 +1,4 @@
+import { isReply, wantsReply } from './replies.js';
 import type { ClientProfile, Interaction, Mood, Policy } from '../model/index.js';
 import { keepInTouchDays } from './tiers.js';
 import { isOneSided } from './one-sided.js';
@@ -24,19 +25,13 @@ const quietFor = (days: number) => (days < 1 ? 'today' : days < 2 ? 'yesterday' 
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
-function isInbound(i: Interaction): boolean {
-  return i.kind === 'email-in' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'in');
-}
-function isOutbound(i: Interaction): boolean {
-  return i.kind === 'email-out' || i.kind === 'meeting' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'out');
-}
 
 /** Median hours from each inbound item to our next outbound reply, or null with nothing to measure. */
 function replyHours(chronological: readonly Interaction[]): number | null {
   const waits: number[] = [];
   chronological.forEach((i, n) => {
-    if (!isInbound(i)) return;
-    const answer = chronological.slice(n + 1).find(isOutbound);
+    if (!wantsReply(i)) return;
+    const answer = chronological.slice(n + 1).find(isReply);
     if (answer) waits.push((answer.occurredAt.getTime() - i.occurredAt.getTime()) / 3_600_000);
   });
   if (waits.length === 0) return null;

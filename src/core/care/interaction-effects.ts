@@ -1,3 +1,4 @@
+import { isReply, wantsReply } from './replies.js';
 import type { FollowUp, FollowUpKind, Interaction, Mood, Policy, Workspace } from '../model/index.js';
 import type { ClientTouch, NewFollowUp } from '../ports/store.js';
 import { atLocalTime, localDateOf, nextBusinessDay, shortDate } from '../time/index.js';
@@ -24,13 +25,6 @@ export const UPSET_GUIDANCE: readonly string[] = [
 
 const HOSTILE_GUIDANCE = 'Rude or abusive behaviour is logged toward the relationship review; you do not have to accept it.';
 
-function isInbound(i: LoggedInteraction): boolean {
-  return i.kind === 'email-in' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'in');
-}
-
-function isOutbound(i: LoggedInteraction): boolean {
-  return i.kind === 'email-out' || i.kind === 'meeting' || ((i.kind === 'call' || i.kind === 'message') && i.direction === 'out');
-}
 
 function clip(text: string, max = 80): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -65,11 +59,11 @@ export function interactionEffects(input: {
   });
   const mine = openFollowUps.filter((f) => f.clientId === i.clientId && f.state !== 'done');
 
-  if (isInbound(i)) {
+  if (wantsReply(i)) {
     const what = i.kind === 'email-in' ? 'Email' : i.kind === 'call' ? 'Call' : 'Message';
     open.push(follow('reply', `${what}: ${summary}`));
   }
-  if (isOutbound(i)) {
+  if (isReply(i)) {
     close.add('reply');
     // A conversation is the check-in, once the check-in is due; an early one must not erase it.
     const checkIns = mine.filter((f) => f.kind === 'check-in');
