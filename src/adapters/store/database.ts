@@ -79,7 +79,12 @@ export async function openDatabase(url: string): Promise<OpenedDatabase> {
   const target = parseDatabaseUrl(url);
   await ensurePostgresSchema(target);
   const adapter = adapterFactory(target);
-  if (target.provider === 'sqlite') return { provider: 'sqlite', db: new SqliteClient({ adapter }) };
+  if (target.provider === 'sqlite') {
+    const db = new SqliteClient({ adapter });
+    // Deleted rows (a revoked token, a forgotten client) are overwritten on disk, not just unlinked.
+    await db.$queryRawUnsafe('PRAGMA secure_delete = ON');
+    return { provider: 'sqlite', db };
+  }
   // Same models, same query API: only the provider name in the generated types differs.
   const db = new PostgresClient({ adapter }) as unknown as Db;
   return { provider: 'postgresql', db };
