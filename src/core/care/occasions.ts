@@ -1,4 +1,4 @@
-import type { Client, FamilyMember, ImportantDate } from '../model/index.js';
+import type { Client, Contact, FamilyMember, ImportantDate } from '../model/index.js';
 import { isLeapYear, type LocalDate } from '../time/index.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -31,19 +31,31 @@ export interface Occasion {
   readonly giftish: boolean;
 }
 
-/** How a colleague would name the occasion; the year, when known, adds the milestone. */
-export function describeOccasion(date: ImportantDate, client: Client, member: FamilyMember | undefined, occurrence: LocalDate): Occasion {
+/**
+ * How a colleague would name the occasion; the year, when known, adds the milestone. A date tied to a
+ * family member is theirs ("Tom's birthday (Jane Doe's husband)"). A personal date with no family
+ * member belongs to the client's key person, the first contact, when the client is an organisation
+ * with people on file ("Jane Doe's birthday (Acme Corp)").
+ */
+export function describeOccasion(date: ImportantDate, client: Client, member: FamilyMember | undefined, occurrence: LocalDate, keyPerson?: Pick<Contact, 'name'>): Occasion {
   const years = date.year !== null ? Number(occurrence.slice(0, 4)) - date.year : null;
   const known = years !== null && years > 0;
+  const person = keyPerson && keyPerson.name !== client.name ? keyPerson.name : null;
+  /** "Jane Doe's birthday (Acme Corp)", or "Acme Corp's birthday" when the client is the person. */
+  const owned = (what: string) => (person ? `${person}'s ${what} (${client.name})` : `${client.name}'s ${what}`);
+  const relative = (m: FamilyMember, what: string) => `${m.name}'s ${what} (${person ?? client.name}'s ${m.relation})`;
   switch (date.kind) {
     case 'birthday':
-      return { name: `${client.name}'s birthday`, milestone: known ? `Turns ${years}.` : null, giftish: true };
-    case 'child-birthday': {
-      const who = member ? `${member.name}'s birthday (${client.name}'s ${member.relation})` : `${client.name}'s child's birthday`;
-      return { name: who, milestone: known ? `${member?.name ?? 'They'} turns ${years}.` : null, giftish: true };
-    }
+      if (member) return { name: relative(member, 'birthday'), milestone: known ? `${member.name} turns ${years}.` : null, giftish: true };
+      return { name: owned('birthday'), milestone: known ? `Turns ${years}.` : null, giftish: true };
+    case 'child-birthday':
+      return { name: member ? relative(member, 'birthday') : owned("child's birthday"), milestone: known ? `${member?.name ?? 'They'} turns ${years}.` : null, giftish: true };
     case 'wedding-anniversary':
-      return { name: `${client.name}'s wedding anniversary`, milestone: known ? `${years} year${years === 1 ? '' : 's'} married.` : null, giftish: true };
+      return {
+        name: member ? `${person ?? client.name} and ${member.name}'s wedding anniversary${person ? ` (${client.name})` : ''}` : owned('wedding anniversary'),
+        milestone: known ? `${years} year${years === 1 ? '' : 's'} married.` : null,
+        giftish: true,
+      };
     case 'client-since':
       return {
         name: known ? `${client.name}'s ${ordinal(years)} anniversary as a client` : `${client.name}'s anniversary as a client`,

@@ -26,7 +26,7 @@ export function personalDates(catalog: GiftCatalog) {
       const occ = nextOccurrence(date, today);
       const dayFrom = businessDayOnOrBefore(ix.cal, occ);
       const member = date.familyMemberId ? ix.family(client.id).find((f) => f.id === date.familyMemberId) : undefined;
-      const occasion = describeOccasion(date, client, member, occ);
+      const occasion = describeOccasion(date, client, member, occ, ix.contacts(client.id)[0]);
       const triggeredAt = atLocalTime(occ, '00:00', ix.cal.timeZone);
       const base = { rule: PERSONAL_DATES, subject: date.id, client, triggeredAt };
       if (today >= dayFrom) {
