@@ -12,6 +12,7 @@ import { startHealthServer } from './adapters/health/health-server.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
 import { handleCommand } from './core/use-cases/handle-command.js';
+import { planDigest } from './core/use-cases/plan-digest.js';
 import { tellOwnersDeliveryBlocked } from './core/use-cases/tell-owners-blocked.js';
 import type { Clock, Logger } from './core/ports/index.js';
 import type { CoreDeps } from './core/use-cases/context.js';
@@ -73,7 +74,7 @@ async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clo
 
 /** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
 async function runOnSlack(input: { config: Config; deps: CoreDeps; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
-  const { config, store, provider, clock, logger } = input;
+  const { config, deps, store, provider, clock, logger } = input;
   const slack = createSlackAdapter({
     store,
     db: store.db,
@@ -89,12 +90,15 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     port: config.PORT,
     uninstallGraceDays: config.SLACK_UNINSTALL_GRACE_DAYS,
+    ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}),
+    ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   const scheduler = createScheduler({
     store,
     db: store.db,
     publisher: slack.publisher,
+    planDigest: (request) => planDigest({ ...request, ...(deps.giftCatalog ? { catalog: deps.giftCatalog } : {}) }),
     clock,
     logger,
     random: Math.random,

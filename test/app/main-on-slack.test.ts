@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
+import { openStore } from '../../src/adapters/store/index.js';
 
 /**
  * The composition root wired to Slack, as a deployment runs it: the real entry point in its own
@@ -55,6 +56,7 @@ describe('npm start with Slack settings', () => {
         PORT: String(port),
         HEALTH_PORT: String(healthPort),
         LOG_LEVEL: 'info',
+        RAPPORT_TIME_ZONE: 'Asia/Kolkata',
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -79,6 +81,15 @@ describe('npm start with Slack settings', () => {
     expect(res.status).toBe(200);
     const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'r1'), 10_000);
     expect(JSON.stringify(reply.body)).toContain('Added Acme Corp');
+  });
+
+  it('starts a new team in the configured time zone', async () => {
+    const opened = await openStore({ databaseUrl: `file:${join(dir, 'rapport.db')}` });
+    try {
+      expect((await opened.store.findWorkspace('slack', 'T0001'))?.timeZone).toBe('Asia/Kolkata');
+    } finally {
+      await opened.close();
+    }
   });
 
   it('logs JSON lines without the token or client data, and stops cleanly on SIGTERM', async () => {

@@ -11,6 +11,7 @@ import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow,
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
+import type { GiftCatalog } from '../../core/care/gift-catalog.js';
 import { registerSubmissions } from './submissions.js';
 
 /** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
@@ -44,6 +45,10 @@ export interface SlackAdapterOptions {
   /** Days a workspace's data is kept after uninstalling; 0 erases at the next sweep. */
   readonly uninstallGraceDays?: number;
   readonly sleep?: Sleep;
+  /** Gift ideas for nudges: the built-in catalog plus the team's (RAPPORT_GIFT_CATALOG). */
+  readonly giftCatalog?: GiftCatalog;
+  /** The IANA zone new workspaces start with (RAPPORT_TIME_ZONE); each can change it with /client settings. */
+  readonly defaultTimeZone?: string;
 }
 
 export interface SlackAdapter {
@@ -70,13 +75,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: options.logger,
     clock: options.clock,
     pacer: new ChannelPacer(options.clock, options.sleep ?? realSleep),
+    ...(options.giftCatalog ? { giftCatalog: options.giftCatalog } : {}),
+    ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
     timeout: options.requestTimeoutMs ?? 10_000,
   };
-  const installationStore: InstallationStore = createInstallationStore({ db: options.db, store: options.store, clock: options.clock });
+  const installationStore: InstallationStore = createInstallationStore({ db: options.db, store: options.store, clock: options.clock, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) });
   const appOptions: AppOptions = {
     logger: boltLogger(options.logger),
     clientOptions,

@@ -2,6 +2,7 @@ import type { CommandContext, CoreDeps } from '../../core/use-cases/context.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
 import type { SlackDb } from './installation-store.js';
 import type { ChannelPacer } from './pacer.js';
+import type { GiftCatalog } from '../../core/care/gift-catalog.js';
 
 /** What every Slack listener needs; built once by the factory. */
 export interface SlackDeps {
@@ -10,10 +11,14 @@ export interface SlackDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly pacer: ChannelPacer;
+  /** The team's gift ideas for nudges (the built-in catalog plus RAPPORT_GIFT_CATALOG). */
+  readonly giftCatalog?: GiftCatalog;
+  /** The IANA zone a workspace starts with when Rapport first meets its team (RAPPORT_TIME_ZONE). */
+  readonly defaultTimeZone?: string;
 }
 
 export function coreDeps(deps: SlackDeps): CoreDeps {
-  return { store: deps.store, logger: deps.logger };
+  return { store: deps.store, logger: deps.logger, ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}) };
 }
 
 export interface Caller {
@@ -26,7 +31,12 @@ export interface Caller {
 
 /** Who is asking, translated into the core's terms; `now` comes from the injected clock. */
 export async function contextFor(deps: SlackDeps, caller: Caller): Promise<CommandContext> {
-  const workspace = await deps.store.ensureWorkspace({ platform: 'slack', externalId: caller.teamId, name: caller.teamName ?? caller.teamId });
+  const workspace = await deps.store.ensureWorkspace({
+    platform: 'slack',
+    externalId: caller.teamId,
+    name: caller.teamName ?? caller.teamId,
+    ...(deps.defaultTimeZone ? { timeZone: deps.defaultTimeZone } : {}),
+  });
   return {
     workspace,
     actor: { platformUserId: caller.userId, displayName: caller.userName ?? caller.userId },

@@ -17,13 +17,15 @@ export interface InstallationStoreDeps {
   readonly db: SlackDb;
   readonly store: Store;
   readonly clock: Clock;
+  /** The IANA zone a workspace starts with (RAPPORT_TIME_ZONE). */
+  readonly defaultTimeZone?: string;
 }
 
 /**
  * Bolt's InstallationStore on Rapport's database. Storing an installation also creates (or revives)
  * the workspace, and takes the channel picked at install time (incoming-webhook) as the digest channel.
  */
-export function createInstallationStore({ db, store }: InstallationStoreDeps): InstallationStore {
+export function createInstallationStore({ db, store, defaultTimeZone }: InstallationStoreDeps): InstallationStore {
   return {
     async storeInstallation(installation: Installation): Promise<void> {
       const id = installationKey({
@@ -39,7 +41,7 @@ export function createInstallationStore({ db, store }: InstallationStoreDeps): I
       });
       const team = installation.team;
       if (!team) return;
-      const workspace = await store.ensureWorkspace({ platform: 'slack', externalId: team.id, name: team.name ?? team.id });
+      const workspace = await store.ensureWorkspace({ platform: 'slack', externalId: team.id, name: team.name ?? team.id, ...(defaultTimeZone ? { timeZone: defaultTimeZone } : {}) });
       await db.workspace.updateMany({ where: { id: workspace.id }, data: { uninstalledAt: null, deliveryBlockedReason: null, deliveryBlockedAt: null } });
       const picked = installation.incomingWebhook?.channelId;
       if (picked && !workspace.digestChannel) await store.workspace(workspace.id).updateWorkspace({ digestChannel: picked });
