@@ -115,7 +115,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerSubmissions(app, deps);
   registerHome(app, deps);
   app.error(async (error) => {
-    options.logger.error({ error: String(error), code: (error as { code?: unknown }).code }, 'slack listener failed');
+    options.logger.error({ err: error }, 'slack listener failed');
   });
 
   const clients = new Map<string, webApi.WebClient>();

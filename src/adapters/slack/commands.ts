@@ -29,7 +29,7 @@ export function registerCommands(app: App, deps: SlackDeps, commandName = '/clie
       await respond(renderReply(await handleCommand(coreDeps(deps), ctx, text)));
     } catch (error) {
       // An infrastructure fault (database down, Slack unreachable): the person should not be left waiting.
-      deps.logger.error({ error: String(error), teamId: command.team_id }, 'slash command failed');
+      deps.logger.error({ err: error, teamId: command.team_id }, 'slash command failed');
       await respond({ response_type: 'ephemeral', text: 'Rapport could not finish that just now; the error is logged. Please try again in a minute.' }).catch(() => undefined);
     }
   });

@@ -87,7 +87,7 @@ async function findEarlier(deps: SlackDeps, client: webApi.WebClient, channel: s
     // Not being able to read history must not stop the digest; the ledger still guards repeats.
     const code = slackError(error);
     if (code !== undefined && code !== 'missing_scope' && GONE.has(code)) throw error;
-    deps.logger.warn({ channel, error: String(error) }, 'could not read channel history before posting a digest');
+    deps.logger.warn({ channel, err: error }, 'could not read channel history before posting a digest');
     return null;
   }
 }
