@@ -37,7 +37,9 @@ Vocabulary:
 `;
 
 export function renderCommandsDoc(): string {
-  const sections = COMMANDS.map((c) => [`### ${c.name}`, '', c.summary, '', '```', c.usage, '```', '', 'Examples:', '', ...c.examples.map((e) => `    ${e}`), ''].join('\n'));
+  const sections = COMMANDS.map((c) =>
+    [`### ${c.name}`, '', c.summary, ...(c.details ?? []).flatMap((d) => ['', d]), '', '```', c.usage, '```', '', 'Examples:', '', ...c.examples.map((e) => `    ${e}`), ''].join('\n'),
+  );
   return `${INTRO}\n${sections.join('\n')}`;
 }
 

@@ -20,7 +20,10 @@ export interface CommandSpec {
   readonly aliases?: readonly string[];
   /** One line: "/client log <client> <kind> [mood:<mood>] [when:<time>] <what happened>". */
   readonly usage: string;
+  /** One short sentence for the command list. */
   readonly summary: string;
+  /** Extra lines for `/client help <command>`: vocabularies, defaults. */
+  readonly details?: readonly string[];
   readonly examples: readonly string[];
   /** Parses the words after the subcommand, decides, and writes through env.store. Fails with CommandFailure. */
   run(args: readonly Token[], env: CommandEnv): Promise<Reply>;

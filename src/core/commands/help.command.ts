@@ -11,16 +11,17 @@ export function helpCommand(commands: () => readonly CommandSpec[]): CommandSpec
     async run(args) {
       const topic = args[0]?.text.toLowerCase();
       if (topic === undefined) {
+        const width = Math.max(...commands().map((c) => c.name.length));
         return reply('Rapport keeps the human side of your client relationships. Commands:', {
           sections: [
-            { lines: commands().map((c) => `${c.usage} — ${c.summary}`) },
-            { lines: ['More on one command: /client help <command>'] },
+            { lines: commands().map((c) => `${c.name.padEnd(width)}  ${c.summary}`) },
+            { lines: ['The whole grammar of one command, with examples: /client help <command>'] },
           ],
         });
       }
       const spec = commands().find((c) => c.name === topic || c.aliases?.includes(topic));
       if (spec === undefined) refuse('help.unknown', `There is no command "${topic}". Try /client help.`);
-      return reply(`${spec!.usage}`, { sections: [{ lines: [spec!.summary] }, { title: 'Examples', lines: [...spec!.examples] }] });
+      return reply(`${spec!.usage}`, { sections: [{ lines: [spec!.summary, ...(spec!.details ?? [])] }, { title: 'Examples', lines: [...spec!.examples] }] });
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command.js';
 import { parseMoment } from './dates.js';
 import { KIND_HELP, parseKind, parseMood } from './kinds.js';
+import { MOODS } from '../model/index.js';
 import { joinWords, splitOptions, validateText } from './options.js';
 import { must, refuse } from './outcome.js';
 import { recordInteraction } from './record-interaction.js';
@@ -10,7 +11,8 @@ import { validateName } from './names.js';
 export const logCommand: CommandSpec = {
   name: 'log',
   usage: '/client log <client> <kind> [in|out] [mood:<mood>] [when:<time>] [with:<contact>] <what happened>',
-  summary: `Log what happened with a client. Kinds: ${KIND_HELP}.`,
+  summary: 'Log what happened with a client: a call, an email, a meeting, a complaint, a gift, a referral…',
+  details: [`Kinds: ${KIND_HELP}.`, `Moods: ${MOODS.join(', ')}.`, 'Calls and messages count as ours (out) unless you say in: /client log acme call in …'],
   examples: [
     '/client log acme call talked about the renewal',
     '/client log "Acme Corp" email-in with:Jane asks for the Q3 invoice',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../../support/databases.js';
 import { DEFAULT_NOW, useHarness } from '../../support/core-harness.js';
 import { forgetCode } from '../../../src/core/commands/forget.command.js';
+import { COMMANDS } from '../../../src/core/commands/registry.js';
 
 const text = (r: { text: string; sections?: readonly { lines: readonly string[] }[] }) => [r.text, ...(r.sections ?? []).flatMap((s) => s.lines)].join('\n');
 
@@ -183,5 +184,18 @@ forEachDatabase((db) => {
     expect(shown.text).toBe('Wayne Corp (wayne): top tier, paused, owner <@U_BRUCE>');
     expect(await h.run('/client edit oscorp name:"Wayne Corp"')).toMatchObject({ ok: false, code: 'client.exists' });
     expect(await h.run('/client edit oscorp')).toMatchObject({ ok: false, code: 'edit.nothing' });
+  });
+});
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'help' });
+  it('lists every command in one line each, and gives one command its grammar and examples', async () => {
+    const all = await h.run('/client help');
+    expect(all.sections?.[0]?.lines).toHaveLength(COMMANDS.length);
+    const log = await h.run('/client help log');
+    expect(log.text).toMatch(/^\/client log <client> <kind>/);
+    expect(text(log)).toContain('Kinds: call');
+    expect(text(log)).toContain('/client log acme call talked about the renewal');
+    expect(await h.run('/client help frobnicate')).toMatchObject({ ok: false, code: 'help.unknown' });
   });
 });
