@@ -78,6 +78,16 @@ export function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
 
+/**
+ * How a colleague refers to the client in a sentence: the first name of its key person (the first
+ * contact) when the client is an organisation with people on file, else the client's first name.
+ * "Jane loves pinot noir", not "Acme loves pinot noir".
+ */
+export function callName(ix: Pick<SnapshotIndex, 'contacts'>, client: Pick<Client, 'id' | 'name'>): string {
+  const keyPerson = ix.contacts(client.id)[0];
+  return firstName(keyPerson && keyPerson.name !== client.name ? keyPerson.name : client.name);
+}
+
 export function quote(text: string, max = 70): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;

@@ -6,7 +6,7 @@ import { giftBudget } from '../care/tiers.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import { addDays, atLocalTime, businessDayOnOrBefore, daysBetween } from '../time/index.js';
 import { whenAhead } from '../time/relative.js';
-import { familyLine, firstName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
+import { familyLine, callName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
 
 export const PERSONAL_DATES = 'personal-dates';
 
@@ -54,7 +54,7 @@ export function personalDates(catalog: GiftCatalog) {
             catalog,
           })
         : [];
-      const first = firstName(client.name);
+      const first = callName(ix, client);
       const ideaLines = ideas.map((g, i) => ideaLine(first, g, i, 'would land well'));
       const ask = occasion.giftish ? 'time to order a gift' : 'a good moment for a thank-you';
       out.push(

@@ -5,7 +5,7 @@ import { ideaLine, suggestGifts } from '../care/gifts.js';
 import { giftBudget } from '../care/tiers.js';
 import { addDays, daysBetween, localDateOf } from '../time/index.js';
 import { whenAhead } from '../time/relative.js';
-import { dueFollowUps, firstName, indexSnapshot, isFollowedUp, lines, makeNudge, quote } from './context.js';
+import { dueFollowUps, callName, indexSnapshot, isFollowedUp, lines, makeNudge, quote } from './context.js';
 
 export const REFERRAL_THANKS = 'referral-thanks';
 
@@ -27,7 +27,7 @@ export function referralThanks(catalog: GiftCatalog) {
         catalog,
         limit: 1,
       })[0];
-      const first = firstName(client.name);
+      const first = callName(ix, client);
       return [
         makeNudge({
           rule: REFERRAL_THANKS,

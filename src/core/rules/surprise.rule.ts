@@ -4,7 +4,7 @@ import type { GiftCatalog } from '../care/gift-catalog.js';
 import { ideaLine, suggestGifts } from '../care/gifts.js';
 import { giftBudget } from '../care/tiers.js';
 import { addDays, atLocalTime, localDateOf, localDaysBetween } from '../time/index.js';
-import { firstName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
+import { callName, indexSnapshot, isActive, lastContactLine, lines, makeNudge } from './context.js';
 
 export const SURPRISE = 'surprise';
 
@@ -22,7 +22,7 @@ export function surprise(catalog: GiftCatalog) {
       const days = localDaysBetween(since, now, zone);
       if (days < policy.surpriseAfterDays) return [];
       const likes = ix.likes(client.id);
-      const first = firstName(client.name);
+      const first = callName(ix, client);
       const ideas = suggestGifts({ likes, family: ix.family(client.id), recentGifts: ix.gifts(client.id), budget: giftBudget(policy, client.tier), catalog });
       const gap = client.lastGestureAt ? `no gift or gesture in ${days} days` : `nothing given in the ${days} days since they joined`;
       const base = {
