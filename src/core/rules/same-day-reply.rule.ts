@@ -36,26 +36,33 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
   return dueFollowUps(snapshot, ['reply'], now).flatMap((f) => {
     const client = ix.clients.get(f.clientId);
     if (!client || !isFollowedUp(client)) return [];
-    if (now < sweepFor(ix.cal, policy.sweepAt, f.openedAt)) return [];
-    const hours = businessHoursBetween(ix.cal, f.openedAt, now);
+    const sweep = sweepFor(ix.cal, policy.sweepAt, f.openedAt);
     const { channel, about } = channelOf(f, ix.lastInteraction(f.clientId));
     const arrived = DateTime.fromJSDate(f.openedAt, { zone }).setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm");
+    // One id for the item, before and after its sweep, so Done on "reply today" also ends "still unanswered".
+    const base = { rule: SAME_DAY_REPLY, subject: f.id, occurrence: f.openedAt.toISOString(), client, group: 'today' as const, triggeredAt: f.openedAt, followUpId: f.id };
+    const aboutLine = about ? `About: ${quote(about)}.` : null;
+    if (now < sweep) {
+      // Not late yet: a reminder in /client due and the morning digest, never in the sweep.
+      const sweepDate = localDateOf(sweep, zone);
+      const by = sweepDate === localDateOf(now, zone) ? 'Reply today' : `Reply by ${DateTime.fromJSDate(sweep, { zone }).setLocale('en-GB').toFormat('ccc d LLL')}`;
+      return [
+        makeNudge({
+          ...base,
+          urgency: 60,
+          title: `${by}: ${client.name}'s ${channel} came in ${arrived}.`,
+          context: lines(aboutLine, contactLine(ix, f.clientId), `A short “got it, more by tomorrow” before ${policy.sweepAt} keeps the same-day promise.`),
+          sweep: false,
+        }),
+      ];
+    }
+    const hours = businessHoursBetween(ix.cal, f.openedAt, now);
     return [
       makeNudge({
-        rule: SAME_DAY_REPLY,
-        subject: f.id,
-        occurrence: f.openedAt.toISOString(),
-        client,
-        group: 'today',
+        ...base,
         urgency: 80 + Math.min(19, Math.floor(hours / 4)),
         title: `Still unanswered: ${client.name}'s ${channel} has waited ${businessAge(hours, businessDayHours(ix.cal))}.`,
-        context: lines(
-          about ? `About: ${quote(about)}.` : null,
-          contactLine(ix, f.clientId),
-          `Came in ${arrived}. Even “got it, back to you tomorrow” keeps the promise.`,
-        ),
-        triggeredAt: f.openedAt,
-        followUpId: f.id,
+        context: lines(aboutLine, contactLine(ix, f.clientId), `Came in ${arrived}. Even “got it, back to you tomorrow” keeps the promise.`),
         sweep: true,
       }),
     ];

@@ -17,11 +17,12 @@ describe('same-day reply: an inbound item unanswered by the sweep', () => {
     { name: 'morning email, at the sweep', opened: '2026-03-10T10:00', now: '2026-03-10T16:30', title: /waited 6 business hours/ },
     { name: 'morning email, before the sweep', opened: '2026-03-10T10:00', now: '2026-03-10T16:29', title: null },
     { name: 'after the sweep rolls to the next one', opened: '2026-03-10T16:45', now: '2026-03-10T23:00', title: null },
+    { name: 'after the sweep, still not late the next morning', opened: '2026-03-10T16:45', now: '2026-03-11T08:45', title: null },
     { name: 'after the sweep, next day sweep', opened: '2026-03-10T16:45', now: '2026-03-11T16:30', title: /waited 7 business hours/ },
     { name: 'Saturday email waits for Monday', opened: '2026-03-14T11:00', now: '2026-03-16T16:30', title: /waited 7 business hours/ },
     { name: 'still open next morning', opened: '2026-03-10T10:00', now: '2026-03-11T08:45', title: /waited 7 business hours/ },
   ])('$name', ({ opened, now, title }) => {
-    const nudges = run('America/New_York', opened, now);
+    const nudges = run('America/New_York', opened, now).filter((n) => n.sweep);
     if (title === null) expect(nudges).toEqual([]);
     else {
       expect(nudges).toHaveLength(1);
@@ -30,6 +31,25 @@ describe('same-day reply: an inbound item unanswered by the sweep', () => {
       expect(nudges[0]!.followUpId).toBe('f1');
       expect(nudges[0]!.context.join(' ')).toContain('renewal terms');
     }
+  });
+
+  it.each([
+    { name: 'arrived this morning', opened: '2026-03-10T10:00', now: '2026-03-10T11:00', title: "Reply today: Jane Doe's email came in Tue 10 Mar at 10:00." },
+    { name: 'arrived after yesterday’s sweep', opened: '2026-03-10T16:45', now: '2026-03-11T08:45', title: "Reply today: Jane Doe's email came in Tue 10 Mar at 16:45." },
+    { name: 'arrived after today’s sweep', opened: '2026-03-10T16:45', now: '2026-03-10T17:00', title: "Reply by Wed 11 Mar: Jane Doe's email came in Tue 10 Mar at 16:45." },
+    { name: 'arrived on Saturday', opened: '2026-03-14T11:00', now: '2026-03-14T12:00', title: "Reply by Mon 16 Mar: Jane Doe's email came in Sat 14 Mar at 11:00." },
+  ])('before its sweep, $name: a reminder for /client due and the morning digest, not the sweep', ({ opened, now, title }) => {
+    const nudges = run('America/New_York', opened, now);
+    expect(nudges.map((n) => n.title)).toEqual([title]);
+    expect(nudges[0]!.sweep).toBe(false);
+    expect(nudges[0]!.followUpId).toBe('f1');
+  });
+
+  it('keeps one id before and after the sweep, so Done on the reminder ends the item', () => {
+    const before = run('America/New_York', '2026-03-10T10:00', '2026-03-10T11:00')[0]!;
+    const after = run('America/New_York', '2026-03-10T10:00', '2026-03-10T16:30')[0]!;
+    expect(after.id).toBe(before.id);
+    expect(after.sweep).toBe(true);
   });
 
   it.each(DST_WEEKENDS)('$zone: a Friday 16:45 call is in Monday’s sweep after the clock change', ({ zone, fri, mon }) => {
@@ -67,7 +87,8 @@ describe('same-day reply: an inbound item unanswered by the sweep', () => {
       openFollowUps: [followUp('f1', { clientId: 'c1', kind: 'reply', openedAt: at('2026-03-10T10:00', zone) })],
     });
     const policy = { ...DEFAULT_POLICY, sweepAt: '15:00' };
-    expect(sameDayReply(at('2026-03-10T15:00', zone), snap, policy)).toHaveLength(1);
-    expect(sameDayReply(at('2026-03-10T14:59', zone), snap, policy)).toHaveLength(0);
+    const late = (t: string) => sameDayReply(at(t, zone), snap, policy).filter((n) => n.sweep);
+    expect(late('2026-03-10T15:00')).toHaveLength(1);
+    expect(late('2026-03-10T14:59')).toHaveLength(0);
   });
 });
