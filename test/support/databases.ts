@@ -89,3 +89,11 @@ export function forEachDatabase(body: (db: TestDatabase) => void): void {
     });
   }
 }
+
+/**
+ * Declares a PostgreSQL-only suite (replicas, advisory locks) when TEST_DATABASE_URL is set, and
+ * nothing otherwise: the suite is absent from a SQLite-only run rather than reported as skipped.
+ */
+export function describeOnPostgres(name: string, body: () => void): void {
+  if (testProviders().includes('postgresql')) describe(name, body);
+}

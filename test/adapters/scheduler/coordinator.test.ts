@@ -1,3 +1,4 @@
+import { describeOnPostgres } from '../../support/databases.js';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { postgresCoordinator, singleProcess } from '../../../src/adapters/scheduler/index.js';
@@ -17,7 +18,7 @@ describe('singleProcess coordinator (SQLite)', () => {
   });
 });
 
-describe.runIf(base)('postgresCoordinator', () => {
+describeOnPostgres('postgresCoordinator', () => {
   it('elects one holder at a time, per schema', async () => {
     const schema = `coord_${process.pid}`;
     const [a, b, other] = [postgresCoordinator({ databaseUrl: withSchema(schema) }), postgresCoordinator({ databaseUrl: withSchema(schema) }), postgresCoordinator({ databaseUrl: withSchema(`${schema}_x`) })];

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, forEachDatabase, type CreatedTestDatabase } from '../../support/databases.js';
+import { createTestDatabase, forEachDatabase, type CreatedTestDatabase, describeOnPostgres } from '../../support/databases.js';
 import { readPublishFile, type PublishCall } from '../../support/fake-publisher.js';
 import { openStore } from '../../../src/adapters/store/index.js';
 import { addDays, atLocalTime, isBusinessDay } from '../../../src/core/time/index.js';
@@ -80,7 +80,7 @@ forEachDatabase((database) => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('three replicas on one PostgreSQL database', () => {
+describeOnPostgres('three replicas on one PostgreSQL database', () => {
   let database: CreatedTestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase('postgresql');
