@@ -5,6 +5,8 @@ import { must } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
 
 const HISTORY = 200;
+/** The overview names the weakest relationships; the rest are fine by comparison. */
+const SHOWN = 30;
 
 export const healthCommand: CommandSpec = {
   name: 'health',
@@ -25,7 +27,8 @@ export const healthCommand: CommandSpec = {
       if (profile) rows.push({ client, health: healthOf(profile, env.now, env.workspace.policy) });
     }
     rows.sort((a, b) => a.health.score - b.health.score || a.client.name.localeCompare(b.client.name));
-    const lines = rows.map(({ client, health }) => `${client.name}: ${health.score}/100, ${health.label}${health.flags.length > 0 ? ` ⚑ ${health.flags.join('; ')}` : ''}`);
+    const lines = rows.slice(0, SHOWN).map(({ client, health }) => `${client.name}: ${health.score}/100, ${health.label}${health.flags.length > 0 ? ` ⚑ ${health.flags.join('; ')}` : ''}`);
+    if (rows.length > SHOWN) lines.push(`…and ${rows.length - SHOWN} healthier. /client health <client> for any one of them.`);
     return reply(`Relationship health, weakest first:`, { sections: [{ lines }] });
   },
 };

@@ -4,6 +4,9 @@ import { formatAgo } from './format.js';
 import { splitOptions } from './options.js';
 import { must, refuse } from './outcome.js';
 
+/** Most clients one list shows. */
+export const LIST_LIMIT = 50;
+
 export const listCommand: CommandSpec = {
   name: 'list',
   usage: '/client list [mine] [tier:top|standard|light] [status:active|paused|former]',
@@ -26,10 +29,13 @@ export const listCommand: CommandSpec = {
       ...(status?.data ? { status: status.data } : {}),
     });
     if (clients.length === 0) return reply(mine ? 'You own no clients yet.' : 'No clients yet. Add one: /client add "Acme Corp"');
-    const lines = clients
-      .slice()
-      .sort((a, b) => a.name.localeCompare(b.name))
+    const sorted = clients.slice().sort((a, b) => a.name.localeCompare(b.name));
+    const lines = sorted
+      .slice(0, LIST_LIMIT)
       .map((c) => `${c.name} · ${c.tier}${c.status === 'active' ? '' : ` · ${c.status}`} · last contact ${c.lastInteractionAt ? formatAgo(c.lastInteractionAt, env.now) : 'never'}`);
+    const rest = sorted.length - lines.length;
+    // A chat message is no place for thousands of names: narrow the list, or export it.
+    if (rest > 0) lines.push(`…and ${rest} more. Narrow it with mine, tier:… or status:…, or get them all with /client export.`);
     return reply(`${clients.length} client${clients.length === 1 ? '' : 's'}${mine ? ' of yours' : ''}:`, { sections: [{ lines }] });
   },
 };

@@ -3,6 +3,7 @@ import { forEachDatabase } from '../../support/databases.js';
 import { DEFAULT_NOW, useHarness } from '../../support/core-harness.js';
 import { forgetCode } from '../../../src/core/commands/forget.command.js';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
+import { LIST_LIMIT } from '../../../src/core/commands/list.command.js';
 
 const text = (r: { text: string; sections?: readonly { lines: readonly string[] }[] }) => [r.text, ...(r.sections ?? []).flatMap((s) => s.lines)].join('\n');
 
@@ -197,5 +198,19 @@ forEachDatabase((db) => {
     expect(text(log)).toContain('Kinds: call');
     expect(text(log)).toContain('/client log acme call talked about the renewal');
     expect(await h.run('/client help frobnicate')).toMatchObject({ ok: false, code: 'help.unknown' });
+  });
+});
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'many' });
+  it('lists at most 50 clients, says how many more, and points to the filters', async () => {
+    for (let n = 0; n < LIST_LIMIT + 7; n++) {
+      await h.opened.store.workspace(h.workspace.id).createClient({ name: `Client ${String(n).padStart(3, '0')}`, normalizedName: `client ${String(n).padStart(3, '0')}`, aliases: [], ownerId: null, tier: 'standard', status: 'active', platformUserId: null, createdAt: DEFAULT_NOW });
+    }
+    const listed = await h.run('/client list');
+    expect(listed.text).toBe(`${LIST_LIMIT + 7} clients:`);
+    const lines = listed.sections![0]!.lines;
+    expect(lines).toHaveLength(LIST_LIMIT + 1);
+    expect(lines.at(-1)).toBe('…and 7 more. Narrow it with mine, tier:… or status:…, or get them all with /client export.');
   });
 });
