@@ -212,5 +212,8 @@ forEachDatabase((db) => {
     const lines = listed.sections![0]!.lines;
     expect(lines).toHaveLength(LIST_LIMIT + 1);
     expect(lines.at(-1)).toBe('…and 7 more. Narrow it with mine, tier:… or status:…, or get them all with /client export.');
+    const health = (await h.run('/client health')).sections![0]!.lines;
+    expect(health).toHaveLength(31);
+    expect(health.at(-1)).toBe(`…and ${LIST_LIMIT + 7 - 30} healthier. /client health <client> for any one of them.`);
   });
 });
