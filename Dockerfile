@@ -20,7 +20,10 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 # The postinstall step skips client generation in a production install; the build stage generated them.
-RUN npm ci --omit=dev --no-audit --no-fund
+RUN npm ci --omit=dev --no-audit --no-fund \
+ # npm installs @prisma/client's peer, the prisma CLI (with its dev server and studio), and typescript.
+ # At run time Rapport needs neither: clients are compiled in and migrations use the wasm engine.
+ && rm -rf node_modules/prisma node_modules/@prisma/dev node_modules/@prisma/studio-core node_modules/@prisma/streams-local node_modules/typescript
 
 FROM node:20.20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
