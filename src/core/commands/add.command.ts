@@ -3,7 +3,7 @@ import { reply, type CommandSpec } from './command.js';
 import { normalizeName, validateName } from './names.js';
 import { joinWords, splitOptions } from './options.js';
 import { fail, must, refuse } from './outcome.js';
-import { resolveOwner } from './owner.js';
+import { mentionOf, resolveOwner } from './owner.js';
 
 export const addCommand: CommandSpec = {
   name: 'add',
@@ -43,8 +43,8 @@ export const addCommand: CommandSpec = {
   },
 };
 
-/** Accepts <@U123>, <@!123>, @U123 or a bare id for a community member linked to a client. */
+/** Accepts a platform mention, @U123 or a bare id for a community member linked to a client. */
 function parseMentionId(text: string) {
-  const id = /^<@!?([A-Za-z0-9_.-]+)>$/.exec(text)?.[1] ?? /^@?([A-Za-z0-9_.-]+)$/.exec(text)?.[1];
+  const id = mentionOf(text)?.id ?? /^@?([A-Za-z0-9_.-]+)$/.exec(text)?.[1];
   return id ? { ok: true as const, value: id } : fail('member.unreadable', `"${text}" is not a member mention.`);
 }

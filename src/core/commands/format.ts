@@ -6,11 +6,6 @@ export function formatMoment(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat('ccc d LLL yyyy, HH:mm');
 }
 
-/** "3 days ago", "in 2 hours": relative to the given now, never to the system clock. */
-export function formatAgo(at: Date, now: Date): string {
-  return DateTime.fromJSDate(at).toRelative({ base: DateTime.fromJSDate(now) }) ?? 'just now';
-}
-
 /** "14 March" or "14 March 1980". */
 export function formatCalendarDate(date: CalendarDate): string {
   const text = DateTime.fromObject({ year: date.year ?? 2028, month: date.month, day: date.day }).toFormat('d LLLL');

@@ -1,6 +1,6 @@
 import { ClientStatus, Tier } from '../model/index.js';
 import { reply, type CommandSpec } from './command.js';
-import { formatAgo } from './format.js';
+import { whenAgo } from '../time/index.js';
 import { splitOptions } from './options.js';
 import { must, refuse } from './outcome.js';
 
@@ -32,7 +32,7 @@ export const listCommand: CommandSpec = {
     const sorted = clients.slice().sort((a, b) => a.name.localeCompare(b.name));
     const lines = sorted
       .slice(0, LIST_LIMIT)
-      .map((c) => `${c.name} · ${c.tier}${c.status === 'active' ? '' : ` · ${c.status}`} · last contact ${c.lastInteractionAt ? formatAgo(c.lastInteractionAt, env.now) : 'never'}`);
+      .map((c) => `${c.name} · ${c.tier}${c.status === 'active' ? '' : ` · ${c.status}`} · last contact ${c.lastInteractionAt ? whenAgo(env.now, c.lastInteractionAt, env.workspace.timeZone) : 'never'}`);
     const rest = sorted.length - lines.length;
     // A chat message is no place for thousands of names: narrow the list, or export it.
     if (rest > 0) lines.push(`…and ${rest} more. Narrow it with mine, tier:… or status:…, or get them all with /client export.`);

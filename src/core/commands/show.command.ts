@@ -1,6 +1,7 @@
 import type { ClientProfile, ReplySection, Workspace } from '../model/index.js';
 import { reply, mention, type CommandSpec } from './command.js';
-import { formatAgo, formatCalendarDate, formatMoment } from './format.js';
+import { formatCalendarDate, formatMoment } from './format.js';
+import { whenAgo } from '../time/index.js';
 import { must } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
 import { describeHealth } from './health-text.js';
@@ -49,7 +50,7 @@ export function profileSections(profile: ClientProfile, workspace: Workspace, no
   add('Likes', profile.likes.map((l) => `${l.category}: ${l.value}`));
   add(
     'Open items',
-    profile.followUps.filter((f) => f.state !== 'done').map((f) => `${f.summary} (since ${formatAgo(f.openedAt, now)}${f.state === 'snoozed' && f.snoozedUntil ? `, snoozed until ${formatMoment(f.snoozedUntil, tz)}` : ''})`),
+    profile.followUps.filter((f) => f.state !== 'done').map((f) => `${f.summary} (since ${whenAgo(now, f.openedAt, tz)}${f.state === 'snoozed' && f.snoozedUntil ? `, snoozed until ${formatMoment(f.snoozedUntil, tz)}` : ''})`),
   );
   add(
     'Recent',

@@ -217,3 +217,18 @@ forEachDatabase((db) => {
     expect(health.at(-1)).toBe(`…and ${LIST_LIMIT + 7 - 30} healthier. /client health <client> for any one of them.`);
   });
 });
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'mentions' });
+  it('reads a member mention in every form the platforms send, for owner: and member:', async () => {
+    expect((await h.run('/client add "Member One" member:<@U901|ann> owner:<@U902|bob>')).ok).toBe(true);
+    expect((await h.run('/client add "Member Two" member:<@!903>')).ok).toBe(true);
+    const clients = await h.opened.store.workspace(h.workspace.id).listClients();
+    const byName = new Map(clients.map((c) => [c.name, c]));
+    expect(byName.get('Member One')?.platformUserId).toBe('U901');
+    expect(byName.get('Member Two')?.platformUserId).toBe('903');
+    const [owner] = await h.opened.store.workspace(h.workspace.id).getMembers([byName.get('Member One')!.ownerId!]);
+    expect(owner).toMatchObject({ platformUserId: 'U902', displayName: 'bob' });
+    expect(text(await h.run('/client list'))).toContain('Member One · standard · last contact never');
+  });
+});
