@@ -5,6 +5,7 @@
 //   - `/client log <client> call …`  (ack first; the core runs after it)
 //   - `/client log`                  (ack, then views.open)
 //   - log form submission            (the core runs before the ack, so errors show on the form)
+import { createCore } from '../src/core/core.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const opened = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
   const slack = await FakeSlack.start();
   const adapter = createSlackAdapter({
-    store: opened.store, db: opened.store.db, logger: quiet, clock: { now: () => new Date() },
+    core: createCore({ store: opened.store, logger: quiet }), store: opened.store, db: opened.store.db, logger: quiet, clock: { now: () => new Date() },
     mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, retries: 0,
   });
   const { port } = await adapter.start();

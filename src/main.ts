@@ -11,11 +11,9 @@ import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
-import { handleCommand } from './core/use-cases/handle-command.js';
-import { planDigest } from './core/use-cases/plan-digest.js';
+import { createCore, type Core } from './core/core.js';
 import { tellOwnersDeliveryBlocked } from './core/use-cases/tell-owners-blocked.js';
 import type { Clock, Logger } from './core/ports/index.js';
-import type { CoreDeps } from './core/use-cases/context.js';
 
 /**
  * The composition root: the one place that reads configuration, builds the platform clients and
@@ -39,19 +37,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const clock: Clock = { now: () => new Date() };
   const { store, provider, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
-  const deps: CoreDeps = { store, logger, giftCatalog: giftCatalog.catalog };
+  const core = createCore({ store, logger, giftCatalog: giftCatalog.catalog });
   try {
-    if (platform === 'console') return await runInTerminal({ config, deps, clock, demo: argv.includes('--demo') });
-    return await runOnSlack({ config, deps, store, provider, clock, logger });
+    if (platform === 'console') return await runInTerminal({ config, core, store, clock, demo: argv.includes('--demo') });
+    return await runOnSlack({ config, core, store, provider, clock, logger });
   } finally {
     await close();
   }
 }
 
 /** The console: the embedded database and the terminal as the chat platform. */
-async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clock; demo: boolean }): Promise<number> {
-  const { config, deps, clock, demo } = input;
-  const { store } = deps;
+async function runInTerminal(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; demo: boolean }): Promise<number> {
+  const { config, core, store, clock, demo } = input;
   const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const name = userInfo().username || 'you';
   const user = { platformUserId: name, displayName: name };
@@ -63,18 +60,18 @@ async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clo
     await store.deleteWorkspace(workspace.id);
     workspace = await open();
     for (const line of demoScript(clock.now(), timeZone)) {
-      const reply = await handleCommand(deps, { workspace, actor: user, now: clock.now() }, line);
+      const reply = await core.runLine({ workspace, actor: user, now: clock.now(), mentionsByName: true }, line);
       if (!reply.ok) throw new Error(`demo seed line failed (${reply.code}): ${line}`);
     }
     process.stdout.write('Demo workspace ready: 5 clients with contacts, family, dates, likes and a few weeks of history.\nTry /digest, /client due all, /client show acme.\n\n');
   }
-  await runConsole({ deps, clock, workspace, user, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await runConsole({ core, store, clock, workspace, user, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   return 0;
 }
 
 /** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
-async function runOnSlack(input: { config: Config; deps: CoreDeps; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
-  const { config, deps, store, provider, clock, logger } = input;
+async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
+  const { config, core, store, provider, clock, logger } = input;
   const slack = createSlackAdapter({
     store,
     db: store.db,
@@ -90,7 +87,7 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     port: config.PORT,
     uninstallGraceDays: config.SLACK_UNINSTALL_GRACE_DAYS,
-    ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}),
+    core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
@@ -98,7 +95,7 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
     store,
     db: store.db,
     publisher: slack.publisher,
-    planDigest: (request) => planDigest({ ...request, ...(deps.giftCatalog ? { catalog: deps.giftCatalog } : {}) }),
+    planDigest: core.planDigest,
     clock,
     logger,
     random: Math.random,

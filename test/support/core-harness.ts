@@ -13,7 +13,7 @@ import { corePortLogger, createLogger } from '../../src/adapters/logging/logger.
 import type { Reply, Workspace } from '../../src/core/model/index.js';
 import type { Logger } from '../../src/core/ports/index.js';
 import type { GiftCatalog } from '../../src/core/care/gift-catalog.js';
-import { handleCommand } from '../../src/core/use-cases/handle-command.js';
+import { createCore } from '../../src/core/core.js';
 import type { TestDatabase } from './databases.js';
 
 export const DEFAULT_NOW = new Date('2026-03-10T15:00:00Z'); // a Tuesday afternoon in London
@@ -28,7 +28,7 @@ export interface Harness {
   readonly logText: () => string;
   /** The logger the harness gives the core, writing into logText. */
   readonly logger: Logger;
-  run(line: string, options?: { now?: Date; actor?: { platformUserId: string; displayName: string } }): Promise<Reply>;
+  run(line: string, options?: { now?: Date; actor?: { platformUserId: string; displayName: string }; mentionsByName?: boolean }): Promise<Reply>;
   /** Row counts of every table, to prove that a failed command wrote nothing. */
   rowCounts(): Promise<RowCounts>;
 }
@@ -67,7 +67,8 @@ export function useHarness(db: TestDatabase, options: { workspaceName?: string; 
     async run(line, runOptions = {}) {
       const { store } = get(opened);
       const current = await store.workspace(get(workspace).id).getWorkspace();
-      return handleCommand({ store, logger, ...(options.giftCatalog ? { giftCatalog: options.giftCatalog } : {}) }, { workspace: current, actor: runOptions.actor ?? { platformUserId: 'U_SAM', displayName: 'Sam' }, now: runOptions.now ?? DEFAULT_NOW }, line);
+      const core = createCore({ store, logger, ...(options.giftCatalog ? { giftCatalog: options.giftCatalog } : {}) });
+      return core.runLine({ workspace: current, actor: runOptions.actor ?? { platformUserId: 'U_SAM', displayName: 'Sam' }, now: runOptions.now ?? DEFAULT_NOW, ...(runOptions.mentionsByName ? { mentionsByName: true } : {}) }, line);
     },
     async rowCounts() {
       const prisma = get(opened).store.db as unknown as Record<string, { count(): Promise<number> }>;

@@ -1,15 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Member, Workspace } from '../../core/model/index.js';
-import type { Clock } from '../../core/ports/index.js';
-import type { CoreDeps } from '../../core/use-cases/context.js';
-import { handleCommand } from '../../core/use-cases/handle-command.js';
-import { planDigest } from '../../core/use-cases/plan-digest.js';
+import type { Core } from '../../core/core.js';
+import type { Clock, Store } from '../../core/ports/index.js';
 import { digestToText } from '../../core/digest/index.js';
 import { renderReply } from './render.js';
 
 export interface ConsoleOptions {
-  readonly deps: CoreDeps;
+  readonly core: Core;
+  readonly store: Store;
   readonly clock: Clock;
   readonly workspace: Workspace;
   readonly user: { readonly platformUserId: string; readonly displayName: string };
@@ -27,7 +26,8 @@ const GREETING = 'Rapport — type /client help for commands, /digest for today\
  * Resolves when the input ends.
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const { deps, clock, workspace, user, input, output, interactive } = options;
+  const { core, store: root, clock, workspace, user, input, output, interactive } = options;
+  const store = root.workspace(workspace.id);
   const write = (text: string) => new Promise<void>((resolve) => output.write(`${text}\n`, () => resolve()));
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
   if (interactive) await write(GREETING);
@@ -43,15 +43,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   async function answer(line: string): Promise<string> {
     const now = clock.now();
-    const current = (await deps.store.workspace(workspace.id).getWorkspace());
+    const current = await store.getWorkspace();
     if (/^\/digest\b/i.test(line)) {
       const kind = /\bsweep\b/i.test(line) ? 'sweep' : 'morning';
-      const digest = await planDigest({ store: deps.store.workspace(workspace.id), now, kind, ...(deps.giftCatalog ? { catalog: deps.giftCatalog } : {}) });
+      const digest = await core.planDigest({ store, now, kind });
       const members = await knownMembers();
       return digestToText(digest, new Map(members.map((m) => [m.id, m.displayName])));
     }
     if (/^\/client\b/i.test(line)) {
-      const reply = await handleCommand(deps, { workspace: current, actor: user, now }, line);
+      // The terminal has no platform ids: an @name in a command is that person.
+      const reply = await core.runLine({ workspace: current, actor: user, now, mentionsByName: true }, line);
       const members = await knownMembers();
       return renderReply(reply, new Map(members.map((m) => [m.platformUserId, m.displayName])));
     }
@@ -61,7 +62,6 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 
   /** The person at the keyboard and every owner of a client: the people replies and digests name. */
   async function knownMembers(): Promise<Member[]> {
-    const store = deps.store.workspace(workspace.id);
     const me = await store.findMember(user.platformUserId);
     const clients = await store.listClients();
     const owners = await store.getMembers([...new Set(clients.map((c) => c.ownerId).filter((id): id is string => id !== null))]);

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, types as SlackTypes, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/model/index.js';
-import { actOnNudge, type NudgeAction } from '../../core/use-cases/act-on-nudge.js';
+import type { NudgeAction } from '../../core/core.js';
 import { answer } from './answer.js';
-import { contextFor, coreDeps, paceKey, type SlackDeps } from './deps.js';
-import { logModal, snoozeModal, type ModalOrigin } from './modals.js';
+import { contextFor, paceKey, type SlackDeps } from './deps.js';
+import { formModal, snoozeModal, type ModalOrigin } from './modals.js';
 import { escapeMrkdwn, mention } from './mrkdwn.js';
 import { DIGEST_ACTIONS, ITEM_PARTS, markItem, parseItemBlockId } from './render-digest.js';
 
@@ -64,15 +64,16 @@ async function snoozeOrPick(deps: SlackDeps, client: webApi.WebClient, body: Bod
 
 async function openLog(deps: SlackDeps, client: webApi.WebClient, body: Body, clientId: string, nudgeId: string | undefined): Promise<void> {
   const ctx = await contextFor(deps, caller(body));
-  const found = clientId ? await deps.store.workspace(ctx.workspace.id).getClient(clientId) : null;
+  const found = clientId ? await deps.core.getClient(ctx.workspace, clientId) : null;
   const preset = found ? { id: found.id, name: found.name } : undefined;
-  await client.views.open({ trigger_id: body.trigger_id, view: logModal(origin(body, nudgeId), preset) });
+  const log = deps.core.commands.find((c) => c.name === 'log')!;
+  await client.views.open({ trigger_id: body.trigger_id, view: formModal(log, origin(body, nudgeId), preset) });
 }
 
 /** Runs Done or Snooze in the core; on success the digest message shows the outcome and who did it. */
 async function act(deps: SlackDeps, client: webApi.WebClient, body: Body, action: NudgeAction): Promise<void> {
   const ctx = await contextFor(deps, caller(body));
-  const reply = await actOnNudge(coreDeps(deps), ctx, action);
+  const reply = await deps.core.actOnNudge(ctx, action);
   const channel = body.channel?.id;
   const ts = body.message?.ts;
   if (!reply.ok || !channel || !ts) {

@@ -11,7 +11,7 @@ import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow,
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
-import type { GiftCatalog } from '../../core/care/gift-catalog.js';
+import type { Core } from '../../core/core.js';
 import { registerSubmissions } from './submissions.js';
 
 /** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
@@ -45,8 +45,8 @@ export interface SlackAdapterOptions {
   /** Days a workspace's data is kept after uninstalling; 0 erases at the next sweep. */
   readonly uninstallGraceDays?: number;
   readonly sleep?: Sleep;
-  /** Gift ideas for nudges: the built-in catalog plus the team's (RAPPORT_GIFT_CATALOG). */
-  readonly giftCatalog?: GiftCatalog;
+  /** Rapport itself: every command, button and form is decided there. */
+  readonly core: Core;
   /** The IANA zone new workspaces start with (RAPPORT_TIME_ZONE); each can change it with /client settings. */
   readonly defaultTimeZone?: string;
 }
@@ -75,7 +75,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger: options.logger,
     clock: options.clock,
     pacer: new ChannelPacer(options.clock, options.sleep ?? realSleep),
-    ...(options.giftCatalog ? { giftCatalog: options.giftCatalog } : {}),
+    core: options.core,
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {

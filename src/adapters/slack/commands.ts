@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
-import { handleCommand } from '../../core/use-cases/handle-command.js';
-import { contextFor, coreDeps, unescapeCommandText, type SlackDeps } from './deps.js';
-import { addModal, logModal } from './modals.js';
+import { contextFor, unescapeCommandText, type SlackDeps } from './deps.js';
+import { formModal, type FormName } from './modals.js';
 import { renderReply } from './render-reply.js';
 
 /**
@@ -15,7 +14,8 @@ export function registerCommands(app: App, deps: SlackDeps, commandName = '/clie
     const bare = text.toLowerCase();
     if (bare === 'log' || bare === 'add') {
       const origin = { responseUrl: command.response_url, channel: command.channel_id };
-      await client.views.open({ trigger_id: command.trigger_id, view: bare === 'log' ? logModal(origin) : addModal(origin) });
+      const definition = deps.core.commands.find((c) => c.name === (bare as FormName))!;
+      await client.views.open({ trigger_id: command.trigger_id, view: formModal(definition, origin) });
       return;
     }
     const ctx = await contextFor(deps, {
@@ -26,7 +26,7 @@ export function registerCommands(app: App, deps: SlackDeps, commandName = '/clie
       channel: command.channel_id,
     });
     try {
-      await respond(renderReply(await handleCommand(coreDeps(deps), ctx, text)));
+      await respond(renderReply(await deps.core.runLine(ctx, text)));
     } catch (error) {
       // An infrastructure fault (database down, Slack unreachable): the person should not be left waiting.
       deps.logger.error({ err: error, teamId: command.team_id }, 'slash command failed');

@@ -1,24 +1,20 @@
-import type { CommandContext, CoreDeps } from '../../core/use-cases/context.js';
+import type { CommandContext, Core } from '../../core/core.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
 import type { SlackDb } from './installation-store.js';
 import type { ChannelPacer } from './pacer.js';
-import type { GiftCatalog } from '../../core/care/gift-catalog.js';
 
 /** What every Slack listener needs; built once by the factory. */
 export interface SlackDeps {
+  /** What Rapport decides: every command, button and form goes through it. */
+  readonly core: Core;
+  /** Where the adapter finds (and first creates) the workspace of a Slack team. */
   readonly store: Store;
   readonly db: SlackDb;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly pacer: ChannelPacer;
-  /** The team's gift ideas for nudges (the built-in catalog plus RAPPORT_GIFT_CATALOG). */
-  readonly giftCatalog?: GiftCatalog;
   /** The IANA zone a workspace starts with when Rapport first meets its team (RAPPORT_TIME_ZONE). */
   readonly defaultTimeZone?: string;
-}
-
-export function coreDeps(deps: SlackDeps): CoreDeps {
-  return { store: deps.store, logger: deps.logger, ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}) };
 }
 
 export interface Caller {

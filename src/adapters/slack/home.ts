@@ -1,8 +1,7 @@
 import type { App, BlockAction, ButtonAction, types as SlackTypes } from '@slack/bolt';
 import type { Reply } from '../../core/model/index.js';
-import { handleCommand } from '../../core/use-cases/handle-command.js';
-import { contextFor, coreDeps, type SlackDeps } from './deps.js';
-import { addModal, logModal } from './modals.js';
+import { contextFor, type SlackDeps } from './deps.js';
+import { formModal, type FormName } from './modals.js';
 import { LIMITS, plain } from './mrkdwn.js';
 import { replyBlocks } from './render-reply.js';
 
@@ -13,19 +12,16 @@ export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     const ctx = await contextFor(deps, { teamId: body.team_id, userId: event.user });
-    const reply = await handleCommand(coreDeps(deps), ctx, 'due');
+    const reply = await deps.core.run(ctx, 'due', {});
     await client.views.publish({ user_id: event.user, view: homeView(reply) });
   });
 
-  app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.log, async ({ ack, body, client }) => {
-    await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: logModal({}) });
-  });
-
-  app.action<BlockAction<ButtonAction>>(HOME_ACTIONS.add, async ({ ack, body, client }) => {
-    await ack();
-    await client.views.open({ trigger_id: body.trigger_id, view: addModal({}) });
-  });
+  for (const form of ['log', 'add'] as const satisfies readonly FormName[]) {
+    app.action<BlockAction<ButtonAction>>(HOME_ACTIONS[form], async ({ ack, body, client }) => {
+      await ack();
+      await client.views.open({ trigger_id: body.trigger_id, view: formModal(deps.core.commands.find((c) => c.name === form)!, {}) });
+    });
+  }
 }
 
 export function homeView(reply: Reply): SlackTypes.HomeView {

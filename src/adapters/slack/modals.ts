@@ -1,6 +1,8 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import { z } from 'zod';
-import { INTERACTION_KINDS, MOODS, TIERS, type Client, type InteractionKind, type Mood } from '../../core/model/index.js';
+import type { Client, Reply } from '../../core/model/index.js';
+import { MAX_TEXT_LENGTH, type ArgSpec, type ArgType, type RawValue } from '../../core/commands/arguments.js';
+import type { CommandDefinition } from '../../core/commands/command.js';
 import { LIMITS, clip, plain } from './mrkdwn.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
@@ -39,77 +41,69 @@ function writeOrigin(origin: ModalOrigin): string {
 const humanize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).replace(/-/g, ' ');
 const option = (value: string, label = humanize(value)) => ({ text: plain(label, LIMITS.optionText), value });
 
-/** The log form: client (type-ahead over the workspace's clients), kind, mood, note, when. */
-export function logModal(origin: ModalOrigin, preset?: Pick<Client, 'id' | 'name'>): ModalView {
-  const picker: SlackTypes.ExternalSelect = {
-    type: 'external_select',
-    action_id: CLIENT_PICKER,
-    min_query_length: 0,
-    placeholder: plain('Start typing a name', LIMITS.optionText),
-    ...(preset ? { initial_option: option(preset.id, preset.name) } : {}),
-  };
-  const blocks: KnownBlock[] = [
-    { type: 'input', block_id: 'client', label: plain('Client', 2000), element: picker },
-    {
-      type: 'input',
-      block_id: 'kind',
-      label: plain('What happened', 2000),
-      element: { type: 'static_select', action_id: 'kind', initial_option: option('call'), options: INTERACTION_KINDS.map((k) => option(k)) },
-    },
-    {
-      type: 'input',
-      block_id: 'mood',
-      optional: true,
-      label: plain('Their mood', 2000),
-      element: { type: 'static_select', action_id: 'mood', options: MOODS.map((m) => option(m)) },
-    },
-    {
-      type: 'input',
-      block_id: 'note',
-      label: plain('Note', 2000),
-      element: { type: 'plain_text_input', action_id: 'note', multiline: true, max_length: 3000 },
-    },
-    {
-      type: 'input',
-      block_id: 'when',
-      optional: true,
-      label: plain('When', 2000),
-      hint: plain('Empty means now. "yesterday 3pm" and "last monday" work.', 2000),
-      element: { type: 'plain_text_input', action_id: 'when', placeholder: plain('now', 150) },
-    },
-  ];
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.log,
-    private_metadata: writeOrigin(origin),
-    title: plain('Log an interaction', 24),
-    submit: plain('Log', 24),
-    close: plain('Cancel', 24),
-    blocks,
-  };
+/**
+ * The forms Slack shows for `/client log` and `/client add` typed bare. Which arguments a form asks
+ * for, and its wording, is presentation; each field itself (its kind, its choices, whether it is
+ * required) is read from the command's description in the core, and the submission goes to the
+ * same executor as a typed line.
+ */
+export const FORMS = {
+  log: { callback: CALLBACKS.log, title: 'Log an interaction', submit: 'Log', fields: ['client', 'kind', 'mood', 'note', 'when'], initial: { kind: 'call-out' }, labels: { kind: 'What happened' } },
+  add: { callback: CALLBACKS.add, title: 'Add a client', submit: 'Add', fields: ['name', 'tier', 'owner', 'alias'], initial: { tier: 'standard' }, labels: { owner: 'Owner (you if empty)' } },
+} as const satisfies Record<string, { callback: string; title: string; submit: string; fields: readonly string[]; initial: Record<string, string>; labels: Record<string, string> }>;
+export type FormName = keyof typeof FORMS;
+
+const HINTS: Partial<Record<ArgType['kind'], string>> = {
+  moment: 'Empty means now. "yesterday 3pm" and "last monday" work.',
+  yearly: '"March 14" or 1980-03-14; the year may be left out.',
+};
+
+/** The Slack input for one argument, by its type in the command's description. */
+function inputFor(spec: ArgSpec, initial: string | undefined, preset: Pick<Client, 'id' | 'name'> | undefined): SlackTypes.InputBlock['element'] {
+  const type = spec.type;
+  switch (type.kind) {
+    case 'client':
+      return {
+        type: 'external_select',
+        action_id: CLIENT_PICKER,
+        min_query_length: 0,
+        placeholder: plain('Start typing a name', LIMITS.optionText),
+        ...(preset ? { initial_option: option(preset.id, preset.name) } : {}),
+      };
+    case 'enum': {
+      const values = (type.choices ?? type.values).slice(0, 100);
+      return { type: 'static_select', action_id: spec.name, options: values.map((v) => option(v)), ...(initial && values.includes(initial) ? { initial_option: option(initial) } : {}) };
+    }
+    case 'member':
+      return { type: 'users_select', action_id: spec.name };
+    case 'text':
+      return { type: 'plain_text_input', action_id: spec.name, multiline: spec.placement === 'rest', max_length: Math.min(type.max ?? MAX_TEXT_LENGTH, 3000) };
+    case 'moment':
+      return { type: 'plain_text_input', action_id: spec.name, placeholder: plain('now', 150) };
+    default:
+      return { type: 'plain_text_input', action_id: spec.name, max_length: 200 };
+  }
 }
 
-/** The add form: name, tier, owner (defaults to the person adding), alias. */
-export function addModal(origin: ModalOrigin): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CALLBACKS.add,
-    private_metadata: writeOrigin(origin),
-    title: plain('Add a client', 24),
-    submit: plain('Add', 24),
-    close: plain('Cancel', 24),
-    blocks: [
-      { type: 'input', block_id: 'name', label: plain('Name', 2000), element: { type: 'plain_text_input', action_id: 'name', max_length: 200 } },
-      {
-        type: 'input',
-        block_id: 'tier',
-        label: plain('Tier', 2000),
-        element: { type: 'static_select', action_id: 'tier', initial_option: option('standard'), options: TIERS.map((t) => option(t)) },
-      },
-      { type: 'input', block_id: 'owner', optional: true, label: plain('Owner (you if empty)', 2000), element: { type: 'users_select', action_id: 'owner' } },
-      { type: 'input', block_id: 'alias', optional: true, label: plain('Short name', 2000), element: { type: 'plain_text_input', action_id: 'alias', max_length: 100 } },
-    ],
-  };
+/** A form for a command, its fields generated from the command's argument description. */
+export function formModal(command: CommandDefinition, origin: ModalOrigin, preset?: Pick<Client, 'id' | 'name'>): ModalView {
+  const form = FORMS[command.name as FormName];
+  const labels: Record<string, string> = form.labels;
+  const initial: Record<string, string> = form.initial;
+  const blocks: KnownBlock[] = form.fields.map((name) => {
+    const spec = command.args[name];
+    if (spec === undefined) throw new Error(`form ${command.name} names ${name}, which the command does not describe`);
+    const hint = HINTS[spec.type.kind];
+    return {
+      type: 'input',
+      block_id: name,
+      ...(spec.required ? {} : { optional: true }),
+      label: plain(labels[name] ?? spec.label, 2000),
+      ...(hint ? { hint: plain(hint, 2000) } : {}),
+      element: inputFor(spec, initial[name], preset),
+    } as KnownBlock;
+  });
+  return { type: 'modal', callback_id: form.callback, private_metadata: writeOrigin(origin), title: plain(form.title, 24), submit: plain(form.submit, 24), close: plain('Cancel', 24), blocks };
 }
 
 /** The "pick a date" form behind a digest's Snooze menu. */
@@ -136,52 +130,32 @@ function field(values: StateValues, block: string, action = block) {
   return values[block]?.[action];
 }
 
-export interface LogFields {
-  readonly clientId: string | null;
-  readonly kind: InteractionKind;
-  readonly mood?: Mood;
-  readonly summary: string;
-  readonly when?: string;
-}
-
-export function readLogForm(values: StateValues): LogFields {
-  const kind = z.enum(INTERACTION_KINDS).safeParse(field(values, 'kind')?.selected_option?.value);
-  const mood = z.enum(MOODS).safeParse(field(values, 'mood')?.selected_option?.value);
-  const when = field(values, 'when')?.value?.trim();
-  return {
-    clientId: field(values, 'client', CLIENT_PICKER)?.selected_option?.value ?? null,
-    kind: kind.success ? kind.data : 'note',
-    ...(mood.success ? { mood: mood.data } : {}),
-    summary: field(values, 'note')?.value?.trim() ?? '',
-    ...(when ? { when } : {}),
-  };
-}
-
-export interface AddFields {
-  readonly name: string;
-  readonly tier: string;
-  readonly ownerSlackId: string | null;
-  readonly alias: string | null;
-}
-
-export function readAddForm(values: StateValues): AddFields {
-  return {
-    name: field(values, 'name')?.value?.trim() ?? '',
-    tier: field(values, 'tier')?.selected_option?.value ?? 'standard',
-    ownerSlackId: field(values, 'owner')?.selected_user ?? null,
-    alias: field(values, 'alias')?.value?.trim() || null,
-  };
+/**
+ * A form's answers as the core's raw values: picked clients and people as references (by id), the
+ * rest as text. Checking them is the core's work, the same as for a typed line.
+ */
+export function readForm(command: CommandDefinition, values: StateValues): Record<string, RawValue> {
+  const raw: Record<string, RawValue> = {};
+  for (const name of FORMS[command.name as FormName].fields) {
+    const spec = command.args[name];
+    if (spec === undefined) continue;
+    const input = field(values, name, spec.type.kind === 'client' ? CLIENT_PICKER : name);
+    const picked = input?.selected_option?.value;
+    if (spec.type.kind === 'client' && picked) raw[name] = { by: 'id', id: picked };
+    else if (spec.type.kind === 'member' && input?.selected_user) raw[name] = { by: 'id', id: input.selected_user };
+    else if (picked) raw[name] = picked;
+    else if (typeof input?.value === 'string' && input.value.trim() !== '') raw[name] = input.value;
+  }
+  return raw;
 }
 
 export function readSnoozeForm(values: StateValues): string | null {
   return field(values, 'until')?.selected_date ?? null;
 }
 
-/** The block an expected failure belongs to, by the core's stable code ("when.unreadable" -> when). */
-export function errorBlock(code: string | undefined, blocks: readonly string[], fallback: string): string {
-  const raw = code?.split('.')[0] ?? '';
-  // The core's date errors ("date.unreadable") concern the form's time field.
-  const head = raw === 'date' ? 'when' : raw;
-  if (head === 'client' || head === 'name') return blocks.includes('client') ? 'client' : blocks.includes('name') ? 'name' : fallback;
-  return blocks.includes(head) ? head : fallback;
+/** The field an expected failure belongs to: the one the core names, else by its code ("when.future" -> when). */
+export function errorField(reply: Pick<Reply, 'code' | 'field'>, fields: readonly string[], fallback: string): string {
+  if (reply.field && fields.includes(reply.field)) return reply.field;
+  const head = reply.code?.split('.')[0] ?? '';
+  return fields.includes(head) ? head : fallback;
 }

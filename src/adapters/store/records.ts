@@ -111,7 +111,7 @@ export async function openFollowUp(scope: Scope, input: NewFollowUp): Promise<Fo
     if (interaction === null) throw new NotInWorkspaceError('interaction', input.interactionId);
   }
   const row = await scope.db.followUp.create({
-    data: { workspaceId: scope.workspaceId, ...input, state: input.snoozedUntil === null ? 'open' : 'snoozed' },
+    data: { workspaceId: scope.workspaceId, ...input, threadIds: JSON.stringify(input.threadIds), state: input.snoozedUntil === null ? 'open' : 'snoozed' },
   });
   return toFollowUp(row);
 }
@@ -131,9 +131,9 @@ export async function updateFollowUp(scope: Scope, followUpId: string, patch: Fo
 }
 
 export async function closeFollowUps(scope: Scope, input: Input<'closeFollowUps'>): Promise<number> {
-  if (input.kinds.length === 0) return 0;
+  if (input.ids.length === 0) return 0;
   const { count } = await scope.db.followUp.updateMany({
-    where: { workspaceId: scope.workspaceId, clientId: input.clientId, kind: { in: [...input.kinds] }, state: { in: OPEN_STATES } },
+    where: { workspaceId: scope.workspaceId, clientId: input.clientId, id: { in: [...input.ids] }, state: { in: OPEN_STATES } },
     data: { state: 'done', closedAt: input.closedAt, closedById: input.closedById },
   });
   return count;

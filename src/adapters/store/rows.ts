@@ -10,6 +10,7 @@ import {
   InteractionKind,
   InteractionSource,
   LikeCategory,
+  MessageChannel,
   Mood,
   Platform,
   Tier,
@@ -37,6 +38,7 @@ function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
 
 const AckAction = z.enum(['done', 'snoozed']);
 const BusinessDays = z.array(z.number().int().min(1).max(7));
+const ThreadIds = z.array(z.string());
 
 export function toBusinessDays(stored: string): number[] {
   const days = stored.trim() === '' ? [] : stored.split(',').map((part) => Number(part.trim()));
@@ -163,6 +165,8 @@ export function toFollowUp(row: Row.FollowUp): FollowUp {
     closedAt: row.closedAt,
     source: check(InteractionSource, row.source, 'FollowUp.source'),
     externalRef: row.externalRef,
+    channel: row.channel === null ? null : check(MessageChannel, row.channel, 'FollowUp.channel'),
+    threadIds: check(ThreadIds, JSON.parse(row.threadIds), 'FollowUp.threadIds'),
   };
 }
 

@@ -7,6 +7,10 @@ import type {
   ClientName,
   ClientPatch,
   ClientTouch,
+  ContactPatch,
+  DatePatch,
+  DetailKind,
+  FamilyPatch,
   FollowUpPatch,
   NewClient,
   NewFollowUp,
@@ -15,6 +19,7 @@ import type {
   WorkspaceStore,
 } from '../../core/ports/store.js';
 import * as clients from './clients.js';
+import * as details from './details.js';
 import type { Db } from './database.js';
 import * as records from './records.js';
 import { fromBusinessDays, toMember, toWorkspace } from './rows.js';
@@ -87,6 +92,30 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
 
   clientDirectory(): Promise<ClientName[]> {
     return clients.clientDirectory(this.scope);
+  }
+  clientsNamed(names: readonly string[]): Promise<ClientName[]> {
+    return details.clientsNamed(this.scope, names);
+  }
+  findClientByMember(platformUserId: string) {
+    return details.findClientByMember(this.scope, platformUserId);
+  }
+  openFollowUpsInThreads(threadIds: readonly string[]) {
+    return details.openFollowUpsInThreads(this.scope, threadIds);
+  }
+  async hasClients(): Promise<boolean> {
+    return (await this.scope.db.client.findFirst({ where: { workspaceId: this.workspaceId }, select: { id: true } })) !== null;
+  }
+  updateContact(contactId: string, patch: ContactPatch) {
+    return details.updateContact(this.scope, contactId, patch);
+  }
+  updateFamilyMember(familyMemberId: string, patch: FamilyPatch) {
+    return details.updateFamilyMember(this.scope, familyMemberId, patch);
+  }
+  updateDate(dateId: string, patch: DatePatch) {
+    return details.updateDate(this.scope, dateId, patch);
+  }
+  removeDetail(kind: DetailKind, id: string) {
+    return details.removeDetail(this.scope, kind, id);
   }
   getClient(clientId: string): Promise<Client | null> {
     return clients.getClient(this.scope, clientId);

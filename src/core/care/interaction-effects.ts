@@ -1,16 +1,28 @@
 import { isReply, wantsReply } from './replies.js';
-import type { FollowUp, FollowUpKind, Interaction, Mood, Policy, Workspace } from '../model/index.js';
+import type { FollowUp, FollowUpKind, Interaction, MessageChannel, Mood, Policy, Workspace } from '../model/index.js';
 import type { ClientTouch, NewFollowUp } from '../ports/store.js';
 import { atLocalTime, localDateOf, nextBusinessDay, shortDate } from '../time/index.js';
 
 export interface InteractionEffects {
   readonly open: readonly NewFollowUp[];
-  readonly close: { readonly kinds: readonly FollowUpKind[] };
+  /** The open items this interaction settles: only ones that came in before it. */
+  readonly close: readonly FollowUp[];
   readonly touch: ClientTouch;
   readonly guidance: readonly string[];
 }
 
 export type LoggedInteraction = Pick<Interaction, 'id' | 'clientId' | 'kind' | 'direction' | 'mood' | 'occurredAt' | 'summary' | 'source' | 'externalRef'>;
+
+/** Where a message travelled, when it is known: its channel and the ids of its thread. */
+export interface MessageTrail {
+  readonly channel: MessageChannel;
+  readonly threadIds: readonly string[];
+}
+
+/** The channel a logged kind travelled on, for awaiting-reply items logged by hand. */
+export function channelOfKind(kind: Interaction['kind']): MessageChannel | null {
+  return kind === 'email-in' || kind === 'email-out' ? 'email' : kind === 'call' ? 'call' : kind === 'message' ? 'chat' : null;
+}
 
 const DAY_MS = 86_400_000;
 const UPSET_MOODS: readonly Mood[] = ['upset', 'angry', 'rude', 'abusive'];
@@ -38,12 +50,15 @@ function clip(text: string, max = 80): string {
 export function interactionEffects(input: {
   readonly interaction: LoggedInteraction;
   readonly openFollowUps: readonly FollowUp[];
+  /** The message's channel and thread, when it came from a mailbox or a platform thread. */
+  readonly trail?: MessageTrail;
   readonly workspace: Pick<Workspace, 'timeZone' | 'businessDays' | 'businessStart' | 'businessEnd'>;
   readonly policy: Policy;
 }): InteractionEffects {
   const { interaction: i, openFollowUps, workspace, policy } = input;
   const open: NewFollowUp[] = [];
   const close = new Set<FollowUpKind>();
+  const trail: MessageTrail | null = input.trail ?? (channelOfKind(i.kind) ? { channel: channelOfKind(i.kind)!, threadIds: [] } : null);
   const guidance: string[] = [];
   const touch: { lastInteractionAt: Date; lastGestureAt?: Date; lastAdviceAt?: Date } = { lastInteractionAt: i.occurredAt };
   const summary = clip(i.summary);
@@ -56,12 +71,15 @@ export function interactionEffects(input: {
     snoozedUntil,
     source: i.source,
     externalRef: kind === 'reply' ? i.externalRef : null,
+    channel: kind === 'reply' ? (trail?.channel ?? null) : null,
+    threadIds: kind === 'reply' ? (trail?.threadIds ?? []) : [],
   });
-  const mine = openFollowUps.filter((f) => f.clientId === i.clientId && f.state !== 'done');
+  // Only what came in before this interaction can be settled by it: logging last month's call must
+  // not answer this morning's email.
+  const mine = openFollowUps.filter((f) => f.clientId === i.clientId && f.state !== 'done' && f.openedAt <= i.occurredAt);
 
   if (wantsReply(i)) {
-    const what = i.kind === 'email-in' ? 'Email' : i.kind === 'call' ? 'Call' : 'Message';
-    open.push(follow('reply', `${what}: ${summary}`));
+    open.push(follow('reply', summary));
   }
   if (isReply(i)) {
     close.add('reply');
@@ -120,5 +138,11 @@ export function interactionEffects(input: {
     open.push(follow('check-in', `they were ${i.mood} on ${shortDate(localDateOf(i.occurredAt, workspace.timeZone))}; see how they are now.`, when));
   }
   const cleanTouch: ClientTouch = Object.fromEntries(Object.entries(touch).filter(([, v]) => v !== undefined));
-  return { open, close: { kinds: [...close] }, touch: cleanTouch, guidance };
+  const settled = mine.filter((f) => close.has(f.kind) && (f.kind !== 'reply' || sameThread(f.threadIds, trail?.threadIds ?? [])));
+  return { open, close: settled, touch: cleanTouch, guidance };
+}
+
+/** A reply settles an item in its own thread; when either side has no thread ids, any earlier item. */
+function sameThread(item: readonly string[], reply: readonly string[]): boolean {
+  return item.length === 0 || reply.length === 0 || item.some((id) => reply.includes(id));
 }

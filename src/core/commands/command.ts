@@ -1,9 +1,9 @@
-import type { Member, Reply, ReplySection, Workspace } from '../model/index.js';
+import type { InteractionSource, Member, Reply, ReplySection, Workspace } from '../model/index.js';
 import type { Logger, WorkspaceStore } from '../ports/index.js';
-import type { Token } from './tokenize.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
+import type { ArgSpecs, ArgsOf } from './arguments.js';
 
-/** What a command body may use. The store is bound to the command's transaction. */
+/** What an executor may use. The store is bound to the command's transaction. */
 export interface CommandEnv {
   readonly store: WorkspaceStore;
   readonly workspace: Workspace;
@@ -11,23 +11,38 @@ export interface CommandEnv {
   readonly now: Date;
   readonly channel?: string;
   readonly logger: Logger;
-  readonly giftCatalog?: GiftCatalog;
+  readonly giftCatalog: GiftCatalog;
+  /** How the command arrived, recorded on what it logs: typed ('command') or through a form ('modal'). */
+  readonly via: InteractionSource;
+  /** True where the platform names people, not ids (the console): an @name is that person. */
+  readonly mentionsByName: boolean;
+  /**
+   * The command line again with another client name in place of the one typed, for "did you mean"
+   * suggestions a person can run; absent when the command did not come from a line of text.
+   */
+  readonly suggestLine?: (clientName: string) => string;
 }
 
-/** One `/client` subcommand: its grammar for people, and its body. */
-export interface CommandSpec {
+/**
+ * One `/client` subcommand: its arguments described once, as data, and its executor. The text
+ * grammar, the usage line, docs/commands.md, Slack's forms and Discord's options are all read from
+ * `args`; every entry point reaches `execute` with typed arguments.
+ */
+export interface CommandDefinition<S extends ArgSpecs = ArgSpecs> {
   readonly name: string;
   readonly aliases?: readonly string[];
-  /** One line: "/client log <client> <kind> [mood:<mood>] [when:<time>] <what happened>". */
-  readonly usage: string;
   /** One short sentence for the command list. */
   readonly summary: string;
   /** Extra lines for `/client help <command>`: vocabularies, defaults. */
   readonly details?: readonly string[];
   readonly examples: readonly string[];
-  /** Parses the words after the subcommand, decides, and writes through env.store. Fails with CommandFailure. */
-  run(args: readonly Token[], env: CommandEnv): Promise<Reply>;
+  readonly args: S;
+  /** Decides and writes through env.store. Fails with refuse()/must(), which roll the transaction back. */
+  execute(args: ArgsOf<S>, env: CommandEnv): Promise<Reply>;
 }
+
+/** Keeps a command's argument types flowing into its executor. */
+export const defineCommand = <S extends ArgSpecs>(definition: CommandDefinition<S>): CommandDefinition<S> => definition;
 
 export function reply(text: string, options: { sections?: ReplySection[]; visibility?: Reply['visibility']; attachment?: Reply['attachment']; suggestions?: string[] } = {}): Reply {
   return { ok: true, text, visibility: options.visibility ?? 'private', ...(options.sections ? { sections: options.sections } : {}), ...(options.attachment ? { attachment: options.attachment } : {}), ...(options.suggestions ? { suggestions: options.suggestions } : {}) };

@@ -16,8 +16,8 @@ function reference(now: Date, timeZone: string): chrono.ParsingReference {
 }
 
 /** The one parse that covers the whole text, or null: "March 14th-ish" must not quietly become March 14. */
-function parseWhole(text: string, ref: chrono.ParsingReference): chrono.ParsedResult | null {
-  const results = chrono.parse(text, ref, { forwardDate: false });
+function parseWhole(text: string, ref: chrono.ParsingReference, forwardDate = false): chrono.ParsedResult | null {
+  const results = chrono.parse(text, ref, { forwardDate });
   const first = results[0];
   if (results.length !== 1 || first === undefined) return null;
   return first.index === 0 && first.text.length === text.trim().length ? first : null;
@@ -53,15 +53,26 @@ export function parseCalendarDate(text: string, now: Date, timeZone: string): Ou
 /**
  * Reads when something happened or should happen: "yesterday 3pm", "tomorrow", "in 3 days",
  * "2026-03-14", "last friday". A date without a time means that day at the current time of day.
+ * A date that leaves something out reads the way the slot faces: "March 14" or "Saturday" on a
+ * past-facing slot (when did it happen) is the most recent one; on a future-facing slot the next.
+ * What is then still on the wrong side of now is refused.
  */
-export function parseMoment(text: string, now: Date, timeZone: string): Outcome<Date> {
+export function parseMoment(text: string, now: Date, timeZone: string, facing: 'past' | 'future'): Outcome<Date> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('date.missing', 'When? For example "yesterday 3pm" or 2026-03-14.');
-  const parsed = parseWhole(trimmed, reference(now, timeZone));
+  const parsed = parseWhole(trimmed, reference(now, timeZone), facing === 'future');
   if (parsed === null) return fail('date.unreadable', `I couldn't read "${trimmed}" as a time. Try "yesterday 3pm", "tomorrow" or 2026-03-14.`);
-  const date = parsed.start.date();
-  if (Number.isNaN(date.getTime())) return fail('date.impossible', `"${trimmed}" is not a real date.`);
-  return succeed(date);
+  let date = DateTime.fromJSDate(parsed.start.date(), { zone: timeZone });
+  if (!date.isValid) return fail('date.impossible', `"${trimmed}" is not a real date.`);
+  const start = parsed.start;
+  const implied = (unit: chrono.Component) => !start.isCertain(unit);
+  // chrono reads a date without a year (or a bare weekday) as the nearest one; turn it the way the slot faces.
+  const shift = implied('year') && start.isCertain('month') ? { years: 1 } : implied('day') && start.isCertain('weekday') ? { weeks: 1 } : null;
+  const slack = 60_000;
+  if (shift && facing === 'past' && date.toMillis() > now.getTime() + slack) date = date.minus(shift);
+  if (shift && facing === 'future' && date.toMillis() < now.getTime()) date = date.plus(shift);
+  if (facing === 'past' && date.toMillis() > now.getTime() + slack) return fail('when.future', `"${trimmed}" is in the future; log things once they have happened.`);
+  return succeed(date.toJSDate());
 }
 
 /** A short span for snoozing: 1d, 2d, 1w, 2w, or a date. Returns the instant the snooze ends. */
@@ -74,10 +85,18 @@ export function parseSnoozeUntil(text: string, now: Date, timeZone: string): Out
     const unit = span[2]!.toLowerCase().startsWith('w') ? 'weeks' : 'days';
     return succeed(local.startOf('day').plus({ [unit]: count }).toJSDate());
   }
-  const moment = parseMoment(text, now, timeZone);
+  const moment = parseMoment(text, now, timeZone, 'future');
   if (!moment.ok) return fail('snooze.unreadable', `Snooze for 1d, 1w, or until a date such as "next monday" — "${text.trim()}" is none of those.`);
   const until = DateTime.fromJSDate(moment.value, { zone: timeZone }).startOf('day');
   if (until <= local.startOf('day')) return fail('snooze.in-past', 'Snooze until a day after today.');
   if (until > local.plus({ years: 1 })) return fail('snooze.too-long', 'Snooze for at most a year.');
   return succeed(until.toJSDate());
+}
+
+/** True when a date with a known year falls after today where the workspace is (a wedding not yet held). */
+export function isAfterToday(date: CalendarDate, now: Date, timeZone: string): boolean {
+  if (date.year === null) return false;
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!;
+  const day = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }).toISODate()!;
+  return day > today;
 }

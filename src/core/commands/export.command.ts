@@ -1,20 +1,21 @@
 import type { ClientProfile } from '../model/index.js';
-import { reply, type CommandSpec } from './command.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand, reply } from './command.js';
 import { must } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
 
 export const EXPORT_FORMAT = 'rapport.export.v1';
 
-export const exportCommand: CommandSpec = {
+export const exportCommand = defineCommand({
   name: 'export',
-  usage: '/client export [<client>]',
   summary: "Everything Rapport holds about one client (or the whole workspace), as JSON.",
   examples: ['/client export acme', '/client export'],
-  async run(args, env) {
+  args: defineArgs({ client: arg.client().optional() }),
+  async execute(args, env) {
     let profiles: ClientProfile[];
     let scope: string;
-    if (args.length > 0) {
-      const { client } = must(await resolveClient(env.store, args, (name) => `/client export ${name}`));
+    if (args.client !== undefined) {
+      const client = must(await resolveClient(env, args.client));
       const profile = await env.store.getProfile(client.id);
       profiles = profile ? [profile] : [];
       scope = client.name;
@@ -38,4 +39,4 @@ export const exportCommand: CommandSpec = {
       attachment: { filename: `rapport-${slug}.json`, mimeType: 'application/json', content: JSON.stringify(document, null, 2) },
     });
   },
-};
+});

@@ -1,41 +1,35 @@
-import { reply, type CommandSpec } from './command.js';
-import { parseCalendarDate } from './dates.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand, reply } from './command.js';
 import { formatCalendarDate } from './format.js';
-import { validateName } from './names.js';
-import { joinWords, splitOptions } from './options.js';
-import { must, refuse } from './outcome.js';
+import { normalizeName } from './names.js';
+import { must } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
+import { birthdayKind, saveDate } from './save-date.js';
 
-const CHILDREN = new Set(['child', 'daughter', 'son', 'kid', 'stepdaughter', 'stepson']);
-
-export const familyCommand: CommandSpec = {
+export const familyCommand = defineCommand({
   name: 'family',
-  usage: '/client family <client> <relation> <name> [birthday:<date>]',
   summary: "Remember someone in a client's family: spouse, partner, children, parents.",
+  details: ['Naming someone already on file adds or corrects their birthday instead of adding them twice. To remove one: /client remove <client> family <name>.'],
   examples: ['/client family acme wife Maria', '/client family acme daughter Lily birthday:"May 2"'],
-  async run(args, env) {
-    const { options, words } = must(splitOptions(args, ['birthday']));
-    const { client, rest } = must(await resolveClient(env.store, words, (name) => `/client family ${name} ${joinWords(words.slice(1))}`));
-    const [relationWord, ...nameWords] = rest;
-    if (relationWord === undefined) refuse('family.relation-missing', 'Which relation? e.g. wife, husband, partner, daughter, son.');
-    const relation = relationWord!.text.toLowerCase();
-    if (!/^[\p{L}-]{2,30}$/u.test(relation)) refuse('family.relation-unreadable', `"${relationWord!.text}" is not a relation; use one word such as partner or son.`);
-    const name = must(validateName(joinWords(nameWords), 'family member'));
-    const birthdayText = options.get('birthday')?.[0];
-    const birthday = birthdayText ? must(parseCalendarDate(birthdayText, env.now, env.workspace.timeZone)) : null;
-    const member = await env.store.addFamilyMember({ clientId: client.id, relation, name });
-    if (birthday) {
-      await env.store.addDate({
-        clientId: client.id,
-        familyMemberId: member.id,
-        kind: CHILDREN.has(relation) ? 'child-birthday' : 'birthday',
-        label: null,
-        month: birthday.month,
-        day: birthday.day,
-        year: birthday.year,
-      });
+  args: defineArgs({
+    client: arg.client().required(),
+    relation: arg.word('a relation', /^[\p{L}-]{2,30}$/u, 'partner or son', { label: 'Relation', lower: true }).required(),
+    name: arg.name('family member', { label: 'Name' }).required(),
+    birthday: arg.yearly({ label: 'Birthday', placeholder: 'date' }).optional(),
+  }),
+  async execute(args, env) {
+    const client = must(await resolveClient(env, args.client));
+    const profile = await env.store.getProfile(client.id, { interactionLimit: 0 });
+    const known = profile?.family.find((f) => normalizeName(f.name) === normalizeName(args.name));
+    const member = known ?? (await env.store.addFamilyMember({ clientId: client.id, relation: args.relation, name: args.name }));
+    if (known && known.relation !== args.relation) await env.store.updateFamilyMember(known.id, { relation: args.relation });
+    const birthdayPart = args.birthday ? `, birthday ${formatCalendarDate(args.birthday)}` : '';
+    if (args.birthday) {
+      const saved = must(await saveDate(env, profile, { clientId: client.id, familyMemberId: member.id, kind: birthdayKind(args.relation), label: null, date: args.birthday }));
+      if (known && saved === 'unchanged' && known.relation === args.relation) return reply(`${known.name} and that birthday are already known for ${client.name}.`);
+    } else if (known && known.relation === args.relation) {
+      return reply(`${known.name} (${known.relation}) is already known for ${client.name}.`);
     }
-    const birthdayPart = birthday ? `, birthday ${formatCalendarDate(birthday)}` : '';
-    return reply(`Saved ${name}, ${client.name}'s ${relation}${birthdayPart}.`);
+    return reply(`${known ? 'Updated' : 'Saved'} ${member.name}, ${client.name}'s ${args.relation}${birthdayPart}.`);
   },
-};
+});

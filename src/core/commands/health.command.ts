@@ -1,5 +1,6 @@
 import { healthOf } from '../care/health.js';
-import { reply, type CommandSpec } from './command.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand, reply } from './command.js';
 import { describeHealth } from './health-text.js';
 import { must } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
@@ -8,14 +9,14 @@ const HISTORY = 200;
 /** The overview names the weakest relationships; the rest are fine by comparison. */
 const SHOWN = 30;
 
-export const healthCommand: CommandSpec = {
+export const healthCommand = defineCommand({
   name: 'health',
-  usage: '/client health [<client>]',
   summary: "How each relationship is doing, from recency, frequency, how fast we reply and the mood of recent interactions; flags what an owner should review.",
   examples: ['/client health', '/client health acme'],
-  async run(args, env) {
-    if (args.length > 0) {
-      const { client } = must(await resolveClient(env.store, args, (name) => `/client health ${name}`));
+  args: defineArgs({ client: arg.client().optional() }),
+  async execute(args, env) {
+    if (args.client !== undefined) {
+      const client = must(await resolveClient(env, args.client));
       const profile = await env.store.getProfile(client.id, { interactionLimit: HISTORY });
       return reply(`Relationship health for ${client.name}:`, { sections: [{ lines: describeHealth(profile!, env.workspace, env.now) }] });
     }
@@ -31,4 +32,4 @@ export const healthCommand: CommandSpec = {
     if (rows.length > SHOWN) lines.push(`…and ${rows.length - SHOWN} healthier. /client health <client> for any one of them.`);
     return reply(`Relationship health, weakest first:`, { sections: [{ lines }] });
   },
-};
+});

@@ -1,16 +1,17 @@
-import { reply, type CommandSpec } from './command.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand, reply, type CommandDefinition } from './command.js';
 import { refuse } from './outcome.js';
+import { usageOf } from './usage.js';
 
 /** Help lists the commands it is given, so the registry stays the one explicit list. */
-export function helpCommand(commands: () => readonly CommandSpec[]): CommandSpec {
-  return {
+export function helpCommand(commands: () => readonly CommandDefinition[]) {
+  return defineCommand({
     name: 'help',
-    usage: '/client help [<command>]',
     summary: 'What each command does, with examples.',
     examples: ['/client help', '/client help log'],
-    async run(args) {
-      const topic = args[0]?.text.toLowerCase();
-      if (topic === undefined) {
+    args: defineArgs({ topic: arg.word('a command', /^[a-z-]{1,30}$/, 'log', { label: 'Command', placeholder: 'command', lower: true }).optional() }),
+    async execute(args) {
+      if (args.topic === undefined) {
         const width = Math.max(...commands().map((c) => c.name.length));
         return reply('Rapport keeps the human side of your client relationships. Commands:', {
           sections: [
@@ -19,9 +20,9 @@ export function helpCommand(commands: () => readonly CommandSpec[]): CommandSpec
           ],
         });
       }
-      const spec = commands().find((c) => c.name === topic || c.aliases?.includes(topic));
-      if (spec === undefined) refuse('help.unknown', `There is no command "${topic}". Try /client help.`);
-      return reply(`${spec!.usage}`, { sections: [{ lines: [spec!.summary, ...(spec!.details ?? [])] }, { title: 'Examples', lines: [...spec!.examples] }] });
+      const spec = commands().find((c) => c.name === args.topic || c.aliases?.includes(args.topic!));
+      if (spec === undefined) refuse('help.unknown', `There is no command "${args.topic}". Try /client help.`);
+      return reply(usageOf(spec!), { sections: [{ lines: [spec!.summary, ...(spec!.details ?? [])] }, { title: 'Examples', lines: [...spec!.examples] }] });
     },
-  };
+  });
 }

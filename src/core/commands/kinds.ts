@@ -1,8 +1,7 @@
-import { INTERACTION_KINDS, type Direction, type InteractionKind, Mood, MOODS } from '../model/index.js';
-import { fail, succeed, type Outcome } from './outcome.js';
+import { INTERACTION_KINDS, type Direction, type InteractionKind } from '../model/index.js';
 
 /** Words people type for a kind, and the direction they imply. */
-const KIND_WORDS: Record<string, { kind: InteractionKind; direction?: Direction }> = {
+export const KIND_WORDS: Readonly<Record<string, { readonly kind: InteractionKind; readonly direction?: Direction }>> = {
   call: { kind: 'call' },
   'call-in': { kind: 'call', direction: 'in' },
   'call-out': { kind: 'call', direction: 'out' },
@@ -30,29 +29,18 @@ const KIND_WORDS: Record<string, { kind: InteractionKind; direction?: Direction 
   note: { kind: 'note', direction: 'none' },
 };
 
-export const KIND_HELP = Object.keys(KIND_WORDS).filter((w) => (INTERACTION_KINDS as readonly string[]).includes(w) || w.endsWith('-in') || w.endsWith('-out')).join(', ');
+export const KIND_VALUES = Object.keys(KIND_WORDS);
+
+/** The kinds a form offers: one per kind of interaction, with calls and messages split by direction. */
+export const KIND_CHOICES: readonly string[] = INTERACTION_KINDS.flatMap((k) => (k === 'call' || k === 'message' ? [`${k}-in`, `${k}-out`] : [k]));
+
+export const KIND_HELP = KIND_VALUES.filter((w) => (INTERACTION_KINDS as readonly string[]).includes(w) || w.endsWith('-in') || w.endsWith('-out')).join(', ');
 
 /** Calls and messages go both ways; when nobody says, we assume we reached out, since inbound ones want a reply and people say so. */
 const DEFAULT_DIRECTION: Direction = 'out';
 
-export function parseKind(word: string, directionWord: string | undefined): Outcome<{ kind: InteractionKind; direction: Direction; usedDirectionWord: boolean }> {
-  const key = word.toLowerCase();
-  if (key === 'email') return fail('kind.email-direction', 'Say email-in (they wrote to us) or email-out (we wrote to them).');
-  const entry = KIND_WORDS[key];
-  if (entry === undefined) return fail('kind.unknown', `"${word}" is not a kind of interaction. Kinds: ${KIND_HELP}.`);
-  const dir = directionWord?.toLowerCase();
-  if (entry.direction === undefined && (dir === 'in' || dir === 'out')) {
-    return succeed({ kind: entry.kind, direction: dir, usedDirectionWord: true });
-  }
-  return succeed({ kind: entry.kind, direction: entry.direction ?? DEFAULT_DIRECTION, usedDirectionWord: false });
-}
-
-export function parseMood(text: string): Outcome<Mood> {
-  const mood = Mood.safeParse(text.toLowerCase());
-  return mood.success ? succeed(mood.data) : fail('mood.unknown', `Mood "${text}" is not one of ${MOODS.join(', ')}.`);
-}
-
-/** The direction a kind implies when nobody says: a complaint comes in, an apology goes out. */
-export function defaultDirection(kind: InteractionKind): Direction {
-  return KIND_WORDS[kind]?.direction ?? DEFAULT_DIRECTION;
+/** The kind a word names, and its direction: the word's own, else the one given, else outbound. */
+export function kindOf(word: string, direction: 'in' | 'out' | undefined): { kind: InteractionKind; direction: Direction } {
+  const entry = KIND_WORDS[word]!;
+  return { kind: entry.kind, direction: entry.direction ?? direction ?? DEFAULT_DIRECTION };
 }

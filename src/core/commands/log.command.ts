@@ -1,47 +1,42 @@
-import type { CommandSpec } from './command.js';
-import { parseMoment } from './dates.js';
-import { KIND_HELP, parseKind, parseMood } from './kinds.js';
 import { MOODS } from '../model/index.js';
-import { joinWords, splitOptions, validateText } from './options.js';
-import { must, refuse } from './outcome.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand } from './command.js';
+import { KIND_CHOICES, KIND_HELP, KIND_VALUES, kindOf } from './kinds.js';
+import { must } from './outcome.js';
 import { recordInteraction } from './record-interaction.js';
 import { resolveClient } from './resolve-client.js';
-import { validateName } from './names.js';
 
-export const logCommand: CommandSpec = {
+export const logCommand = defineCommand({
   name: 'log',
-  usage: '/client log <client> <kind> [in|out] [mood:<mood>] [when:<time>] [with:<contact>] <what happened>',
   summary: 'Log what happened with a client: a call, an email, a meeting, a complaint, a gift, a referral…',
-  details: [`Kinds: ${KIND_HELP}.`, `Moods: ${MOODS.join(', ')}.`, 'Calls and messages count as ours (out) unless you say in: /client log acme call in …'],
+  details: [`Kinds: ${KIND_HELP}.`, `Moods: ${MOODS.join(', ')}.`, 'Calls and messages count as ours (out) unless you say in: /client log acme call in …', 'when: reads the most recent such time: "Saturday" is last Saturday, "March 14" the last March 14.'],
   examples: [
     '/client log acme call talked about the renewal',
     '/client log "Acme Corp" email-in with:Jane asks for the Q3 invoice',
     '/client log acme complaint mood:angry invoice was wrong twice',
-    '/client log globex meeting when:"yesterday 3pm" quarterly review, happy with the pilot',
+    '/client log globex meeting when:"yesterday 3pm" mood:happy quarterly review, happy with the pilot',
   ],
-  async run(args, env) {
-    if (args.length === 0) refuse('log.empty', 'Tell me who and what happened.');
-    const { options, words } = must(splitOptions(args, ['mood', 'when', 'with']));
-    const resolved = must(await resolveClient(env.store, words, (name) => `/client log ${name} ${joinWords(words.slice(1))}`));
-    const [kindWord, maybeDirection, ...rest] = resolved.rest;
-    if (kindWord === undefined) refuse('kind.missing', `What kind of interaction? Kinds: ${KIND_HELP}.`);
-    const kind = must(parseKind(kindWord!.text, maybeDirection?.text));
-    const summaryWords = kind.usedDirectionWord ? rest : [maybeDirection, ...rest].filter((w) => w !== undefined);
-    const summary = must(validateText(joinWords(summaryWords), 'a few words on what happened'));
-    const moodText = options.get('mood')?.[0];
-    const whenText = options.get('when')?.[0];
-    const withText = options.get('with')?.[0];
-    const occurredAt = whenText ? must(parseMoment(whenText, env.now, env.workspace.timeZone)) : env.now;
-    if (occurredAt.getTime() > env.now.getTime() + 60_000) refuse('when.future', `"${whenText}" is in the future; log things once they have happened.`);
+  args: defineArgs({
+    client: arg.client().required(),
+    kind: arg.choice('kind of interaction', KIND_VALUES, { label: 'What happened', placement: 'positional', choices: KIND_CHOICES, explain: { email: 'Say email-in (they wrote to us) or email-out (we wrote to them).' } }).required(),
+    direction: arg.choice('direction', ['in', 'out'] as const, { label: 'Direction', placement: 'positional', onlyAfter: { arg: 'kind', values: ['call', 'message'] } }).optional(),
+    note: arg.text('a few words on what happened', { label: 'Note', placeholder: 'what happened' }).required(),
+    mood: arg.choice('mood', MOODS, { label: 'Their mood' }).optional(),
+    when: arg.moment('past', { label: 'When', placeholder: 'time' }).optional(),
+    with: arg.name('contact', { label: 'With', placeholder: 'contact', placement: 'option' }).optional(),
+  }),
+  async execute(args, env) {
+    const client = must(await resolveClient(env, args.client));
+    const { kind, direction } = kindOf(args.kind, args.direction);
     return recordInteraction(env, {
-      client: resolved.client,
-      kind: kind.kind,
-      direction: kind.direction,
-      mood: moodText ? must(parseMood(moodText)) : null,
-      summary,
-      contactName: withText ? must(validateName(withText, 'contact')) : null,
-      occurredAt,
-      source: 'command',
+      client,
+      kind,
+      direction,
+      mood: args.mood ?? null,
+      summary: args.note,
+      contactName: args.with ?? null,
+      occurredAt: args.when ?? env.now,
+      source: env.via,
     });
   },
-};
+});

@@ -47,7 +47,9 @@ export function matchClient(typed: string, directory: readonly ClientName[]): Na
   if (prefixed.length === 1) return { kind: 'found', client: prefixed[0]! };
   if (prefixed.length > 1) return { kind: 'ambiguous', candidates: prefixed.slice(0, 5) };
 
-  const limit = Math.max(2, Math.floor(key.length / 3));
+  // A one- or two-letter word is too short to guess from: it is a few edits from almost any short name.
+  if (key.length < 3) return { kind: 'none', nearMisses: [] };
+  const limit = key.length <= 5 ? 1 : Math.max(2, Math.floor(key.length / 3));
   const scored = directory
     .map((c) => ({ c, d: Math.min(...keysOf(c).flatMap((k) => [distance(key, k), distance(key, k.slice(0, key.length))])) }))
     .filter(({ d }) => d <= limit)

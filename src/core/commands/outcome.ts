@@ -7,6 +7,8 @@ export interface Failure {
   readonly code: string;
   readonly message: string;
   readonly suggestions?: readonly string[];
+  /** The argument the failure is about, so a form can show it beside that field. */
+  readonly field?: string;
 }
 export interface Success<T> {
   readonly ok: true;

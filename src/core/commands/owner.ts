@@ -1,25 +1,18 @@
 import type { Member } from '../model/index.js';
+import type { MemberRef } from './arguments.js';
 import type { CommandEnv } from './command.js';
 import { refuse } from './outcome.js';
 
-/** A platform mention as Slack and Discord send it: <@U123>, <@!123>, or <@U123|name>. */
-export function mentionOf(text: string): { readonly id: string; readonly name: string | null } | null {
-  const m = /^<@!?([A-Za-z0-9_.-]+)(?:\|([^>]+))?>$/.exec(text);
-  return m ? { id: m[1]!, name: m[2] ?? null } : null;
-}
-
 /**
- * Reads an owner: "me", a platform mention (<@U123>, <@!123>) or @name of someone Rapport has met.
- * Absent means the person running the command.
+ * The person a reference means. Absent means the person running the command. A mention carries the
+ * platform's id; a bare @name is someone Rapport has met by that id, or, where the platform names
+ * people rather than ids (the console), that person.
  */
-export async function resolveOwner(env: CommandEnv, text: string | undefined): Promise<Member> {
-  if (text === undefined || text.toLowerCase() === 'me') return env.actor;
-  const mention = mentionOf(text);
-  if (mention !== null) {
-    return (await env.store.findMember(mention.id)) ?? (await env.store.ensureMember(mention.id, mention.name ?? mention.id));
-  }
-  const byName = /^@?(.+)$/.exec(text)?.[1]?.toLowerCase();
-  const members = byName ? await env.store.findMember(byName) : null;
-  if (members) return members;
-  return refuse('owner.unknown', `I don't know "${text}" yet. Mention them (@name) so the platform sends their id, or use owner:me.`);
+export async function resolveMember(env: CommandEnv, ref: MemberRef | undefined): Promise<Member> {
+  if (ref === undefined || ref.by === 'self') return env.actor;
+  if (ref.by === 'id') return (await env.store.findMember(ref.id)) ?? (await env.store.ensureMember(ref.id, ref.name ?? ref.id));
+  const known = (await env.store.findMember(ref.name)) ?? (await env.store.findMember(ref.name.toLowerCase()));
+  if (known) return known;
+  if (env.mentionsByName) return env.store.ensureMember(ref.name.toLowerCase(), ref.name);
+  return refuse('owner.unknown', `I don't know "@${ref.name}" yet. Mention them (@name) so the platform sends their id, or use owner:me.`);
 }

@@ -1,5 +1,6 @@
-import type { Client, Direction, InteractionKind, InteractionSource, Mood, Reply, ReplySection } from '../model/index.js';
-import { interactionEffects } from '../care/interaction-effects.js';
+import type { Client, Direction, Interaction, InteractionKind, InteractionSource, Mood, Reply, ReplySection, Workspace } from '../model/index.js';
+import type { NewInteraction, WorkspaceStore } from '../ports/index.js';
+import { interactionEffects, type InteractionEffects, type MessageTrail } from '../care/interaction-effects.js';
 import { reply, type CommandEnv } from './command.js';
 import { formatMoment } from './format.js';
 
@@ -14,13 +15,39 @@ export interface LogEntry {
   readonly source: InteractionSource;
 }
 
+/** What writing one interaction did: the row, what it means, and how many open items it closed. */
+export interface WrittenInteraction {
+  readonly interaction: Interaction;
+  readonly effects: InteractionEffects;
+  readonly closed: number;
+}
+
 /**
- * Records one interaction and what it means for the relationship: follow-ups opened or closed,
- * the client's clocks moved on, a gift remembered. Shared by `/client log` and the log forms.
+ * Writes one interaction and what it means for the relationship: follow-ups opened or closed, the
+ * client's clocks moved on, a gift remembered. Shared by `/client log`, the forms and recordMessage.
  */
+export async function writeInteraction(
+  store: WorkspaceStore,
+  workspace: Workspace,
+  input: NewInteraction & { readonly trail?: MessageTrail },
+): Promise<WrittenInteraction> {
+  const { trail, ...row } = input;
+  const interaction = await store.recordInteraction(row);
+  if (row.kind === 'gift') {
+    await store.recordGift({ clientId: row.clientId, description: row.summary, occasion: null, givenAt: row.occurredAt, loggedById: row.loggedById });
+  }
+  const openFollowUps = await store.listOpenFollowUps(row.clientId);
+  const effects = interactionEffects({ interaction, openFollowUps, workspace, policy: workspace.policy, ...(trail ? { trail } : {}) });
+  const closed = await store.closeFollowUps({ clientId: row.clientId, ids: effects.close.map((f) => f.id), closedAt: row.createdAt, closedById: row.loggedById });
+  for (const followUp of effects.open) await store.openFollowUp(followUp);
+  await store.touchClient(row.clientId, effects.touch);
+  return { interaction, effects, closed };
+}
+
+/** Records one interaction a person logged, and answers with what it did. */
 export async function recordInteraction(env: CommandEnv, entry: LogEntry): Promise<Reply> {
   const { store, workspace, now } = env;
-  const interaction = await store.recordInteraction({
+  const { effects, closed } = await writeInteraction(store, workspace, {
     clientId: entry.client.id,
     kind: entry.kind,
     direction: entry.direction,
@@ -33,24 +60,13 @@ export async function recordInteraction(env: CommandEnv, entry: LogEntry): Promi
     source: entry.source,
     externalRef: null,
   });
-  if (entry.kind === 'gift') {
-    await store.recordGift({ clientId: entry.client.id, description: entry.summary, occasion: null, givenAt: entry.occurredAt, loggedById: env.actor.id });
-  }
-  const openFollowUps = await store.listOpenFollowUps(entry.client.id);
-  const effects = interactionEffects({ interaction, openFollowUps, workspace, policy: workspace.policy });
-  let closed = 0;
-  if (effects.close.kinds.length > 0) {
-    closed = await store.closeFollowUps({ clientId: entry.client.id, kinds: effects.close.kinds, closedAt: now, closedById: env.actor.id });
-  }
-  for (const followUp of effects.open) await store.openFollowUp(followUp);
-  await store.touchClient(entry.client.id, effects.touch);
 
   const when = formatMoment(entry.occurredAt, workspace.timeZone);
   const sections: ReplySection[] = [];
   if (effects.guidance.length > 0) sections.push({ title: 'Before you reply', lines: effects.guidance });
   const followUpLines = [
     ...(closed > 0 ? [`Closed ${closed === 1 ? 'an open item' : `${closed} open items`} for ${entry.client.name}.`] : []),
-    ...effects.open.map((f) => `Opened: ${f.summary}`),
+    ...effects.open.map((f) => (f.kind === 'reply' ? `Opened: awaiting our reply to their ${f.channel === 'chat' ? 'message' : (f.channel ?? 'message').replace('-', ' ')}: ${f.summary}` : `Opened: ${f.summary}`)),
   ];
   if (followUpLines.length > 0) sections.push({ title: 'Follow-ups', lines: followUpLines });
   const moodText = entry.mood ? `, mood ${entry.mood}` : '';

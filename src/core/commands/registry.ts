@@ -1,4 +1,4 @@
-import type { CommandSpec } from './command.js';
+import type { CommandDefinition } from './command.js';
 import { addCommand } from './add.command.js';
 import { contactCommand } from './contact.command.js';
 import { dateCommand } from './date.command.js';
@@ -14,11 +14,12 @@ import { likesCommand } from './likes.command.js';
 import { listCommand } from './list.command.js';
 import { logCommand } from './log.command.js';
 import { noteCommand } from './note.command.js';
+import { removeCommand } from './remove.command.js';
 import { settingsCommand } from './settings.command.js';
 import { showCommand } from './show.command.js';
 
 /** Every `/client` subcommand, in the order help lists them. Explicit on purpose: no folder scanning. */
-export const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS: readonly CommandDefinition[] = [
   addCommand,
   editCommand,
   logCommand,
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   familyCommand,
   dateCommand,
   likesCommand,
+  removeCommand,
   dueCommand,
   doneCommand,
   snoozeCommand,
@@ -39,7 +41,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   helpCommand(() => COMMANDS),
 ];
 
-export function findCommand(word: string): CommandSpec | undefined {
+export function findCommand(word: string): CommandDefinition | undefined {
   const key = word.toLowerCase();
   return COMMANDS.find((c) => c.name === key || c.aliases?.includes(key));
 }

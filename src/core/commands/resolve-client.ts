@@ -1,50 +1,35 @@
 import type { Client } from '../model/index.js';
-import type { WorkspaceStore } from '../ports/index.js';
-import { matchClient, normalizeName } from './names.js';
+import type { ClientRef } from './arguments.js';
+import type { CommandEnv } from './command.js';
+import { matchClient } from './names.js';
 import { fail, succeed, type Outcome } from './outcome.js';
-import { quoteIfNeeded, type Token } from './tokenize.js';
-
-export interface ResolvedClient {
-  readonly client: Client;
-  /** The words after the client's name. */
-  readonly rest: readonly Token[];
-}
+import { quoteIfNeeded } from './tokenize.js';
 
 /**
- * Reads the client named at the start of `words`. A multi-word name may be quoted, typed in full
- * (the longest run of words that is exactly a name or alias wins), or shortened to a unique prefix.
- * `retry` rebuilds the command line with another name, for "did you mean" suggestions.
+ * Finds the client a reference means: by id (a form's picker, Discord's autocomplete), or by what a
+ * person typed: an exact name or alias, a unique prefix, else "did you mean" with lines to run.
  */
-export async function resolveClient(
-  store: WorkspaceStore,
-  words: readonly Token[],
-  retry: (name: string) => string,
-): Promise<Outcome<ResolvedClient>> {
-  const first = words[0];
-  if (first === undefined) return fail('client.missing', 'Which client? Give a name (quote it if it has spaces).');
-  const directory = await store.clientDirectory();
-  if (!first.quoted) {
-    for (let n = Math.min(words.length, 8); n >= 2; n--) {
-      const span = normalizeName(words.slice(0, n).map((w) => w.text).join(' '));
-      const hits = directory.filter((c) => normalizeName(c.name) === span || c.aliases.some((a) => normalizeName(a) === span));
-      if (hits.length === 1) return found(store, hits[0]!.id, words.slice(n));
-    }
+export async function resolveClient(env: Pick<CommandEnv, 'store' | 'suggestLine'>, ref: ClientRef): Promise<Outcome<Client>> {
+  if (ref.by === 'id') {
+    const client = await env.store.getClient(ref.id);
+    return client === null ? fail('client.unknown', 'That client no longer exists.') : succeed(client);
   }
-  const match = matchClient(first.text, directory);
-  if (match.kind === 'found') return found(store, match.client.id, words.slice(1));
+  const typed = ref.name;
+  const exact = await env.store.clientsNamed([typed]);
+  const match = exact.length === 1 ? { kind: 'found' as const, client: exact[0]! } : matchClient(typed, await env.store.clientDirectory());
+  const retry = (name: string) => env.suggestLine?.(quoteIfNeeded(name));
+  const lines = (names: readonly string[]) => names.map(retry).filter((l): l is string => l !== undefined);
+  if (match.kind === 'found') {
+    const client = await env.store.getClient(match.client.id);
+    return client === null ? fail('client.unknown', 'That client was just removed.') : succeed(client);
+  }
   if (match.kind === 'ambiguous') {
     const names = match.candidates.map((c) => c.name);
-    return fail('client.ambiguous', `"${first.text}" matches ${names.length} clients: ${names.join(', ')}. Type more of the name.`, names.map((n) => retry(quoteIfNeeded(n))));
+    return fail('client.ambiguous', `"${typed}" matches ${names.length} clients: ${names.join(', ')}. Type more of the name.`, lines(names));
   }
   if (match.nearMisses.length > 0) {
     const names = match.nearMisses.map((c) => c.name);
-    return fail('client.unknown', `No client called "${first.text}". Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`, names.map((n) => retry(quoteIfNeeded(n))));
+    return fail('client.unknown', `No client called "${typed}". Did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`, lines(names));
   }
-  return fail('client.unknown', `No client called "${first.text}". Add it first: /client add ${quoteIfNeeded(first.text)}`, [`/client add ${quoteIfNeeded(first.text)}`]);
-}
-
-async function found(store: WorkspaceStore, clientId: string, rest: readonly Token[]): Promise<Outcome<ResolvedClient>> {
-  const client = await store.getClient(clientId);
-  if (client === null) return fail('client.unknown', 'That client was just removed.');
-  return succeed({ client, rest });
+  return fail('client.unknown', `No client called "${typed}". Add it first: /client add ${quoteIfNeeded(typed)}`, [`/client add ${quoteIfNeeded(typed)}`]);
 }

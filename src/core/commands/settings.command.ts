@@ -1,22 +1,27 @@
 import { IANAZone } from 'luxon';
 import { Policy, DEFAULT_POLICY, type PolicyKey } from '../model/index.js';
 import type { WorkspacePatch } from '../ports/index.js';
-import { reply, type CommandSpec } from './command.js';
-import { joinWords } from './options.js';
+import { arg, defineArgs, readChoice } from './arguments.js';
+import { defineCommand, reply } from './command.js';
 import { fail, must, refuse, type Outcome } from './outcome.js';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const KEYS = Object.keys(Policy.shape) as PolicyKey[];
 
-export const settingsCommand: CommandSpec = {
+const SETTING_KEYS: readonly string[] = ['channel', 'timezone', 'hours', 'days', ...KEYS];
+
+export const settingsCommand = defineCommand({
   name: 'settings',
-  usage: '/client settings [channel <#channel> | timezone <Area/City> | hours <HH:mm-HH:mm> | days <mon-fri> | <setting> <value>]',
   summary: "Show or change this workspace's settings: digest channel, time zone, business hours and days, and every rule threshold.",
+  details: ['Settings: channel <#channel>, timezone <Area/City>, hours <HH:mm-HH:mm>, days <mon-fri>, and each rule threshold by name (/client settings lists them with their values).'],
   examples: ['/client settings', '/client settings channel #client-care', '/client settings timezone Europe/London', '/client settings hours 09:00-17:30', '/client settings days mon-fri', '/client settings keepInTouchTopDays 21'],
-  async run(args, env) {
-    const [keyToken, ...valueTokens] = args;
+  args: defineArgs({
+    setting: arg.choice('setting', SETTING_KEYS, { label: 'Setting', placement: 'positional' }).optional(),
+    value: arg.text('a value', { label: 'Value', placeholder: 'value', max: 200 }).optional(),
+  }),
+  async execute(args, env) {
     const { workspace } = env;
-    if (keyToken === undefined) {
+    if (args.setting === undefined && args.value === undefined) {
       const days = workspace.businessDays.map((d) => DAY_NAMES[d - 1]).join(', ');
       return reply(`Settings for ${workspace.name}:`, {
         sections: [
@@ -25,15 +30,20 @@ export const settingsCommand: CommandSpec = {
         ],
       });
     }
-    const key = keyToken.text;
-    const value = joinWords(valueTokens);
-    if (value === '') refuse('settings.value-missing', `Give a value for ${key}.`);
+    if (args.setting === undefined) {
+      // The first word was no setting: answer as a setting, with "did you mean" for a near miss.
+      const type = settingsCommand.args.setting.type;
+      if (type.kind === 'enum') must(readChoice('settings', type, args.value!.split(/\s+/)[0]!));
+    }
+    const key = args.setting!;
+    if (args.value === undefined) refuse('settings.value-missing', `Give a value for ${key}.`);
+    const value = args.value!;
     const patch = must(patchFor(key, value, workspace.policy));
     const updated = await env.store.updateWorkspace(patch);
-    const shown = key.toLowerCase() === 'channel' ? updated.digestChannel : key.toLowerCase() === 'timezone' ? updated.timeZone : value;
+    const shown = key === 'channel' ? updated.digestChannel : key === 'timezone' ? updated.timeZone : value;
     return reply(`Set ${key} to ${shown}.`, { visibility: 'channel' });
   },
-};
+});
 
 function patchFor(key: string, value: string, policy: Policy): Outcome<WorkspacePatch> {
   switch (key.toLowerCase()) {

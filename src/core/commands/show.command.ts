@@ -1,5 +1,6 @@
 import type { ClientProfile, ReplySection, Workspace } from '../model/index.js';
-import { reply, mention, type CommandSpec } from './command.js';
+import { arg, defineArgs } from './arguments.js';
+import { defineCommand, mention, reply } from './command.js';
 import { formatCalendarDate, formatMoment } from './format.js';
 import { whenAgo } from '../time/index.js';
 import { must } from './outcome.js';
@@ -8,18 +9,18 @@ import { describeHealth } from './health-text.js';
 
 const RECENT = 5;
 
-export const showCommand: CommandSpec = {
+export const showCommand = defineCommand({
   name: 'show',
-  usage: '/client show <client>',
   summary: 'Everything Rapport knows about a client: people, family, dates, likes, recent interactions, open items, health.',
   examples: ['/client show acme', '/client show "Acme Corp"'],
-  async run(args, env) {
-    const { client } = must(await resolveClient(env.store, args, (name) => `/client show ${name}`));
+  args: defineArgs({ client: arg.client().required() }),
+  async execute(args, env) {
+    const client = must(await resolveClient(env, args.client));
     const profile = await env.store.getProfile(client.id, { interactionLimit: 50 });
     if (profile === null) throw new Error(`client ${client.id} vanished inside a transaction`);
     return reply(headline(profile), { sections: profileSections(profile, env.workspace, env.now) });
   },
-};
+});
 
 function headline({ client, owner }: ClientProfile): string {
   const aka = client.aliases.length > 0 ? ` (${client.aliases.join(', ')})` : '';

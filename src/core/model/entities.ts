@@ -7,6 +7,7 @@ import type {
   InteractionKind,
   InteractionSource,
   LikeCategory,
+  MessageChannel,
   Mood,
   Platform,
   Tier,
@@ -119,6 +120,10 @@ export interface FollowUp {
   readonly closedAt: Date | null;
   readonly source: InteractionSource;
   readonly externalRef: string | null;
+  /** What an awaiting-reply item waits on: the email, call, chat or forum post that came in. */
+  readonly channel: MessageChannel | null;
+  /** The thread ids of that message; a reply with thread ids closes it only in the same thread. */
+  readonly threadIds: readonly string[];
 }
 
 export interface Gift {

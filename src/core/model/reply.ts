@@ -10,6 +10,8 @@ export interface Reply {
   readonly visibility: 'private' | 'channel';
   /** A file to hand over (export). */
   readonly attachment?: { readonly filename: string; readonly mimeType: string; readonly content: string };
+  /** On an error: the argument it is about, so a form shows it beside that field. */
+  readonly field?: string;
   /** Suggested command lines the user may run next ("did you mean", the add line). */
   readonly suggestions?: readonly string[];
 }

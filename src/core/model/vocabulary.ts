@@ -58,6 +58,11 @@ export const FOLLOW_UP_STATES = ['open', 'snoozed', 'done'] as const;
 export const FollowUpState = z.enum(FOLLOW_UP_STATES);
 export type FollowUpState = z.infer<typeof FollowUpState>;
 
+/** How a message reached us or went out: what an awaiting-reply item says it is waiting on. */
+export const MESSAGE_CHANNELS = ['email', 'call', 'chat', 'forum-post'] as const;
+export const MessageChannel = z.enum(MESSAGE_CHANNELS);
+export type MessageChannel = z.infer<typeof MessageChannel>;
+
 export const INTERACTION_SOURCES = ['command', 'modal', 'mail', 'demo', 'import'] as const;
 export const InteractionSource = z.enum(INTERACTION_SOURCES);
 export type InteractionSource = z.infer<typeof InteractionSource>;

@@ -16,6 +16,7 @@ import type {
   Like,
   LikeCategory,
   Member,
+  MessageChannel,
   Mood,
   Note,
   NudgeAck,
@@ -62,6 +63,28 @@ export interface WorkspacePatch {
   readonly policy?: Policy;
   /** Lifts a delivery block (channel gone, token revoked): a new channel deserves a new try. */
   readonly clearDeliveryBlock?: boolean;
+}
+
+/** What can be corrected or removed about a client without forgetting the client. */
+export type DetailKind = 'contact' | 'family' | 'date' | 'like';
+
+export interface ContactPatch {
+  readonly name?: string;
+  readonly role?: string | null;
+  readonly phone?: string | null;
+  readonly addEmails?: readonly string[];
+}
+
+export interface FamilyPatch {
+  readonly name?: string;
+  readonly relation?: string;
+}
+
+export interface DatePatch {
+  readonly month: number;
+  readonly day: number;
+  readonly year: number | null;
+  readonly label?: string | null;
 }
 
 /** A client's name and aliases, for matching what people type. */
@@ -129,6 +152,8 @@ export interface NewFollowUp {
   readonly snoozedUntil: Date | null;
   readonly source: InteractionSource;
   readonly externalRef: string | null;
+  readonly channel: MessageChannel | null;
+  readonly threadIds: readonly string[];
 }
 
 export interface FollowUpPatch {
@@ -151,6 +176,12 @@ export interface WorkspaceStore extends CareSnapshotSource {
   getMembers(ids: readonly string[]): Promise<Member[]>;
 
   clientDirectory(): Promise<ClientName[]>;
+  /** Clients whose name or alias is exactly one of these (as normalizeName folds them): an indexed lookup of a few keys. */
+  clientsNamed(names: readonly string[]): Promise<ClientName[]>;
+  /** The client linked to a platform member (a Discord member who is the client), if any. */
+  findClientByMember(platformUserId: string): Promise<Client | null>;
+  /** Whether the workspace has any client at all. */
+  hasClients(): Promise<boolean>;
   getClient(clientId: string): Promise<Client | null>;
   listClients(filter?: ClientFilter): Promise<Client[]>;
   /** The whole profile; interactions newest first, at most interactionLimit of them (all when absent). */
@@ -183,6 +214,12 @@ export interface WorkspaceStore extends CareSnapshotSource {
     readonly year: number | null;
   }): Promise<ImportantDate>;
 
+  updateContact(contactId: string, patch: ContactPatch): Promise<Contact>;
+  updateFamilyMember(familyMemberId: string, patch: FamilyPatch): Promise<FamilyMember>;
+  updateDate(dateId: string, patch: DatePatch): Promise<ImportantDate>;
+  /** Removes one contact, family member (and their dates), date or like; false when it was not there. */
+  removeDetail(kind: DetailKind, id: string): Promise<boolean>;
+
   recordInteraction(input: NewInteraction): Promise<Interaction>;
   findInteractionByRef(externalRef: string): Promise<Interaction | null>;
   recordGift(input: {
@@ -196,13 +233,15 @@ export interface WorkspaceStore extends CareSnapshotSource {
   openFollowUp(input: NewFollowUp): Promise<FollowUp>;
   getFollowUp(followUpId: string): Promise<FollowUp | null>;
   updateFollowUp(followUpId: string, patch: FollowUpPatch): Promise<FollowUp>;
-  /** Closes the client's open or snoozed follow-ups of these kinds; returns how many. */
+  /** Closes these follow-ups of the client, where still open or snoozed; returns how many. */
   closeFollowUps(input: {
     readonly clientId: string;
-    readonly kinds: readonly FollowUpKind[];
+    readonly ids: readonly string[];
     readonly closedAt: Date;
     readonly closedById: string | null;
   }): Promise<number>;
+  /** Open or snoozed follow-ups whose message belongs to one of these threads, oldest first. */
+  openFollowUpsInThreads(threadIds: readonly string[]): Promise<FollowUp[]>;
   /** Open and snoozed follow-ups of the workspace (of one client when given). */
   listOpenFollowUps(clientId?: string): Promise<FollowUp[]>;
 

@@ -20,14 +20,19 @@ export function sweepFor(cal: WorkCalendar, sweepAt: string, openedAt: Date): Da
   return atLocalTime(nextBusinessDay(cal, date), sweepAt, cal.timeZone);
 }
 
-const PREFIX = /^(Email|Call|Message): /;
-
-/** The channel, from the summary prefix interaction-effects writes ("Email: …"), else the source. */
-function channelOf(f: FollowUp, interaction: Interaction | undefined): { channel: string; about: string } {
-  const m = PREFIX.exec(f.summary);
-  if (m) return { channel: m[1]!.toLowerCase(), about: f.summary.slice(m[0].length) };
-  if (interaction?.id === f.interactionId && interaction.kind === 'call') return { channel: 'call', about: f.summary };
-  return { channel: f.source === 'mail' || interaction?.kind === 'email-in' ? 'email' : 'message', about: f.summary };
+/** What came in, as people say it: "email", "call", "message", "forum post". */
+function channelOf(f: FollowUp, interaction: Interaction | undefined): string {
+  switch (f.channel) {
+    case 'email':
+    case 'call':
+      return f.channel;
+    case 'chat':
+      return 'message';
+    case 'forum-post':
+      return 'forum post';
+    default:
+      return f.source === 'mail' || interaction?.kind === 'email-in' ? 'email' : interaction?.id === f.interactionId && interaction?.kind === 'call' ? 'call' : 'message';
+  }
 }
 
 export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) {
@@ -37,7 +42,8 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
     const client = ix.clients.get(f.clientId);
     if (!client || !isFollowedUp(client)) return [];
     const sweep = sweepFor(ix.cal, policy.sweepAt, f.openedAt);
-    const { channel, about } = channelOf(f, ix.lastInteraction(f.clientId));
+    const channel = channelOf(f, ix.lastInteraction(f.clientId));
+    const about = f.summary;
     const arrived = DateTime.fromJSDate(f.openedAt, { zone }).setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm");
     // One id for the item, before and after its sweep, so Done on "reply today" also ends "still unanswered".
     const base = { rule: SAME_DAY_REPLY, subject: f.id, occurrence: f.openedAt.toISOString(), client, group: 'today' as const, triggeredAt: f.openedAt, followUpId: f.id };

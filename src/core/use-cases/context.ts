@@ -1,4 +1,4 @@
-import type { Workspace } from '../model/index.js';
+import type { InteractionSource, Workspace } from '../model/index.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import type { Logger, Store } from '../ports/index.js';
 
@@ -9,6 +9,10 @@ export interface CommandContext {
   readonly now: Date;
   /** The channel the command came from, when there is one. */
   readonly channel?: string;
+  /** How it arrived, recorded on what it logs: 'command' (typed, the default) or 'modal' (a form). */
+  readonly via?: InteractionSource;
+  /** True where the platform names people rather than ids (the console): an @name is that person. */
+  readonly mentionsByName?: boolean;
 }
 
 export interface CoreDeps {

@@ -1,28 +1,65 @@
-import { distance } from 'fastest-levenshtein';
 import type { Reply } from '../model/index.js';
-import type { CommandEnv } from '../commands/command.js';
+import { DEFAULT_GIFT_CATALOG } from '../care/gift-catalog.js';
+import { nearMisses, readArgs, type RawValue } from '../commands/arguments.js';
+import type { CommandDefinition, CommandEnv } from '../commands/command.js';
 import { CommandFailure, type Failure } from '../commands/outcome.js';
+import { nameSpans, parseLine } from '../commands/parse-line.js';
 import { COMMANDS, findCommand } from '../commands/registry.js';
+import { normalizeName } from '../commands/names.js';
 import { tokenize } from '../commands/tokenize.js';
+import { usageOf } from '../commands/usage.js';
 import type { CommandContext, CoreDeps } from './context.js';
 
 /**
- * Runs one `/client` line (the text after "/client"): parse, validate, decide, and commit its
- * effects in one transaction. Never throws for bad input: the reply carries a one-line error and,
- * for a known subcommand, its usage. Nothing is written when a command fails.
+ * Runs one `/client` line (the text after "/client"): tokens, then the command's own description
+ * reads them into typed arguments, then its executor decides and commits in one transaction. Never
+ * throws for bad input: the reply carries a one-line error and the command's usage. Nothing is
+ * written when a command fails.
  */
 export async function handleCommand(deps: CoreDeps, ctx: CommandContext, text: string): Promise<Reply> {
-  const tokens = tokenize(text.replace(/^\s*\/client\b/i, ''));
+  const line = text.replace(/^\s*\/client\b/i, '');
+  const tokens = tokenize(line);
   if (!tokens.ok) return errorReply(tokens, undefined);
-  const [first, ...args] = tokens.value;
+  const [first, ...words] = tokens.value;
   if (first === undefined) return errorReply({ ok: false, code: 'command.empty', message: 'What would you like to do? Try /client help.' }, undefined);
-  const spec = findCommand(first.text);
-  if (spec === undefined) {
-    const near = COMMANDS.map((c) => c.name).filter((name) => distance(name, first.text.toLowerCase()) <= 2);
+  const command = findCommand(first.text);
+  if (command === undefined) {
+    const near = nearMisses(first.text, COMMANDS.map((c) => c.name), 2);
     const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `/client ${n}`).join(' or ')}?` : ' Try /client help.';
     return errorReply({ ok: false, code: 'command.unknown', message: `"${first.text.slice(0, 40)}" is not a command.${hint}` }, undefined);
   }
-  return runInCommandEnv(deps, ctx, (env) => spec.run(args, env), spec.usage);
+  return runInCommandEnv(deps, ctx, async (env) => {
+    // A name typed in full without quotes ("Acme Corp call …") is found by looking up its few possible spans.
+    const spans = nameSpans(words.filter((w) => !/^[a-z-]+:/i.test(line.slice(w.start, w.end))));
+    const named = spans.length > 0 ? await env.store.clientsNamed(spans) : [];
+    const known = new Set(named.flatMap((c) => [c.name, ...c.aliases]).map(normalizeName));
+    const parsed = parseLine(command.args, line, words, (key) => known.has(key));
+    if (!parsed.ok) return failWith(parsed);
+    const span = parsed.value.clientSpan;
+    const suggestLine = span ? (name: string) => `/client ${`${line.slice(0, span.start)}${name}${line.slice(span.end)}`.trim()}` : undefined;
+    return execute(command, parsed.value.raw, { ...env, ...(suggestLine ? { suggestLine } : {}) });
+  }, usageOf(command));
+}
+
+/**
+ * Runs a command from typed or picked values (a form, Discord's options, an import): the same
+ * readers and the same executor as a typed line. Values are raw text per argument, or references
+ * already picked ({ by: 'id' } for a client chosen in a form).
+ */
+export function runCommand(deps: CoreDeps, ctx: CommandContext, name: string, raw: Readonly<Record<string, RawValue | undefined>>): Promise<Reply> {
+  const command = findCommand(name);
+  if (command === undefined) return Promise.resolve(errorReply({ ok: false, code: 'command.unknown', message: `"${name}" is not a command.` }, undefined));
+  return runInCommandEnv(deps, ctx, (env) => execute(command, raw, env), usageOf(command));
+}
+
+async function execute(command: CommandDefinition, raw: Readonly<Record<string, RawValue | undefined>>, env: CommandEnv): Promise<Reply> {
+  const args = readArgs(command.args, raw, { now: env.now, timeZone: env.workspace.timeZone });
+  if (!args.ok) return failWith(args);
+  return command.execute(args.value, env);
+}
+
+function failWith(failure: Failure): never {
+  throw new CommandFailure(failure);
 }
 
 /**
@@ -33,7 +70,17 @@ export async function runInCommandEnv(deps: CoreDeps, ctx: CommandContext, body:
   try {
     return await deps.store.workspace(ctx.workspace.id).transaction(async (store) => {
       const actor = await store.ensureMember(ctx.actor.platformUserId, ctx.actor.displayName);
-      return body({ store, workspace: ctx.workspace, actor, now: ctx.now, logger: deps.logger, ...(deps.giftCatalog ? { giftCatalog: deps.giftCatalog } : {}), ...(ctx.channel ? { channel: ctx.channel } : {}) });
+      return body({
+        store,
+        workspace: ctx.workspace,
+        actor,
+        now: ctx.now,
+        logger: deps.logger,
+        giftCatalog: deps.giftCatalog ?? DEFAULT_GIFT_CATALOG,
+        via: ctx.via ?? 'command',
+        mentionsByName: ctx.mentionsByName ?? false,
+        ...(ctx.channel ? { channel: ctx.channel } : {}),
+      });
     });
   } catch (error) {
     if (error instanceof CommandFailure) return errorReply(error.failure, usage);
@@ -48,6 +95,7 @@ function errorReply(failure: Failure, usage: string | undefined): Reply {
     code: failure.code,
     text: failure.message,
     visibility: 'private',
+    ...(failure.field ? { field: failure.field } : {}),
     ...(usage ? { sections: [{ title: 'Usage', lines: [usage] }] } : {}),
     ...(failure.suggestions ? { suggestions: failure.suggestions } : {}),
   };

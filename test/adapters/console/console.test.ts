@@ -1,3 +1,4 @@
+import { createCore } from '../../../src/core/core.js';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,8 @@ forEachDatabase((db) => {
       },
     });
     const running = runConsole({
-      deps: { store: h.opened.store, logger: h.logger },
+      core: createCore({ store: h.opened.store, logger: h.logger }),
+      store: h.opened.store,
       clock: { now: () => new Date('2026-03-10T10:00:00Z') },
       workspace: h.workspace,
       user: { platformUserId: 'sam', displayName: 'Sam' },

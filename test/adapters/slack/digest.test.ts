@@ -35,6 +35,8 @@ beforeAll(async () => {
       snoozedUntil: null,
       source: 'command',
       externalRef: null,
+      channel: null,
+      threadIds: [],
     });
     followUpIds.push(f.id);
   }

@@ -1,6 +1,7 @@
 // Wires the real pieces for Slack adapter tests: a fresh SQLite database through the real store,
 // the real core, the real Bolt receiver on 127.0.0.1, and FakeSlack as the far side of the wire.
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
+import { createCore } from '../../../src/core/core.js';
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
 import type { Clock, Logger } from '../../../src/core/ports/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from '../../support/databases.js';
@@ -60,6 +61,7 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {})
   const logger = recordingLogger();
   const sleeps: number[] = [];
   const adapter = createSlackAdapter({
+    core: createCore({ store: opened.store, logger }),
     store: opened.store,
     db: opened.store.db,
     logger,

@@ -45,6 +45,8 @@ export function newFollowUp(clientId: string, overrides: Partial<NewFollowUp> = 
     snoozedUntil: null,
     source: 'command',
     externalRef: null,
+    channel: 'email',
+    threadIds: [],
     ...overrides,
   };
 }

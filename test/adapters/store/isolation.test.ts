@@ -80,7 +80,7 @@ forEachDatabase((database) => {
 
     // Writes that silently match nothing.
     await a.touchClient(cid, { lastInteractionAt: days(100), lastGestureAt: days(100), lastAdviceAt: days(100) });
-    expect(await a.closeFollowUps({ clientId: cid, kinds: ['reply'], closedAt: T0, closedById: null })).toBe(0);
+    expect(await a.closeFollowUps({ clientId: cid, ids: [followUp.id], closedAt: T0, closedById: null })).toBe(0);
     await a.forgetClient(cid);
     // An ack with the same nudge id in A is A's own row.
     await a.saveNudgeAck({ nudgeId: 'n-b', action: 'snoozed', until: days(1), actorId: null, at: days(1) });

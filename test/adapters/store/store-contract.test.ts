@@ -119,7 +119,7 @@ forEachDatabase((database) => {
   });
 
   describe('follow-ups and acks', () => {
-    it('opens, snoozes, updates and closes follow-ups by kind', async () => {
+    it('opens, snoozes, updates and closes the follow-ups named by id', async () => {
       const c = await ws.createClient(newClient('Acme'));
       const reply = await ws.openFollowUp(newFollowUp(c.id));
       const later = await ws.openFollowUp(newFollowUp(c.id, { kind: 'check-in', snoozedUntil: days(7) }));
@@ -129,7 +129,7 @@ forEachDatabase((database) => {
       expect(await ws.listOpenFollowUps(c.id)).toHaveLength(3);
       const snoozed = await ws.updateFollowUp(reply.id, { state: 'snoozed', snoozedUntil: days(1) });
       expect(snoozed).toMatchObject({ state: 'snoozed', snoozedUntil: days(1) });
-      expect(await ws.closeFollowUps({ clientId: c.id, kinds: ['reply', 'check-in'], closedAt: days(2), closedById: null })).toBe(2);
+      expect(await ws.closeFollowUps({ clientId: c.id, ids: [reply.id, later.id], closedAt: days(2), closedById: null })).toBe(2);
       expect(await ws.getFollowUp(reply.id)).toMatchObject({ state: 'done', closedAt: days(2) });
       expect((await ws.listOpenFollowUps()).map((f) => f.id)).toEqual([complaint.id]);
     });

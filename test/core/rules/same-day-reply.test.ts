@@ -7,7 +7,7 @@ function run(zone: string, openedAt: string, now: string, over: Partial<FollowUp
   const snap = snapshot({
     workspace: workspace({ timeZone: zone }),
     clients: [client('c1', { name: 'Jane Doe' })],
-    openFollowUps: [followUp('f1', { clientId: 'c1', kind: 'reply', openedAt: at(openedAt, zone), summary: 'Email: renewal terms', ...over })],
+    openFollowUps: [followUp('f1', { clientId: 'c1', kind: 'reply', openedAt: at(openedAt, zone), summary: 'renewal terms', channel: 'email', ...over })],
   });
   return sameDayReply(at(now, zone), snap, DEFAULT_POLICY);
 }
@@ -54,7 +54,7 @@ describe('same-day reply: an inbound item unanswered by the sweep', () => {
 
   it.each(DST_WEEKENDS)('$zone: a Friday 16:45 call is in Monday’s sweep after the clock change', ({ zone, fri, mon }) => {
     expect(sweepFor(workspace({ timeZone: zone }), '16:30', at(`${fri}T16:45`, zone))).toEqual(at(`${mon}T16:30`, zone));
-    const nudges = run(zone, `${fri}T16:45`, `${mon}T16:30`, { summary: 'Call: wants a quote' });
+    const nudges = run(zone, `${fri}T16:45`, `${mon}T16:30`, { summary: 'wants a quote', channel: 'call' });
     expect(nudges.map((n) => n.title)).toEqual(["Still unanswered: Jane Doe's call has waited 7 business hours."]);
   });
 

@@ -77,6 +77,8 @@ export function followUp(id: string, over: Partial<FollowUp> & Pick<FollowUp, 'c
     closedAt: null,
     source: 'command',
     externalRef: null,
+    channel: null,
+    threadIds: [],
     ...over,
   };
 }
