@@ -1,13 +1,11 @@
 import type { CommandContext, CoreDeps } from '../../core/use-cases/context.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
-import type { SlackDb } from './installation-store.js';
 import type { ChannelPacer } from './pacer.js';
 import type { GiftCatalog } from '../../core/care/gift-catalog.js';
 
 /** What every Slack listener needs; built once by the factory. */
 export interface SlackDeps {
   readonly store: Store;
-  readonly db: SlackDb;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly pacer: ChannelPacer;

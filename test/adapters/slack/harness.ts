@@ -61,7 +61,9 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {})
   const sleeps: number[] = [];
   const adapter = createSlackAdapter({
     store: opened.store,
-    db: opened.store.db,
+    lifecycle: opened.store.lifecycle,
+    installations: opened.store.installations,
+    processedEvents: opened.store.processedEvents,
     logger,
     clock,
     mode: 'http',
