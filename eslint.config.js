@@ -13,6 +13,22 @@ export default tseslint.config(
     },
   },
   {
+    // Only the store touches the database: every other adapter takes the store's ports (src/core/ports).
+    files: ['src/adapters/**/*.ts'],
+    ignores: ['src/adapters/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@prisma/*', 'pg', 'better-sqlite3', '@electric-sql/*', 'pglite-prisma-adapter'], message: 'Only src/adapters/store talks to the database: take a port from src/core/ports.' },
+            { group: ['**/store/**', '**/generated/**'], message: 'Adapters do not reach into the store: take its ports, wired in src/main.ts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: no platforms, no database, no scheduler, no environment, no clock.
     files: ['src/core/**/*.ts'],
     rules: {

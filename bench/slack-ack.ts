@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const opened = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
   const slack = await FakeSlack.start();
   const adapter = createSlackAdapter({
-    core: createCore({ store: opened.store, logger: quiet }), store: opened.store, db: opened.store.db, logger: quiet, clock: { now: () => new Date() },
+    core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations, processedEvents: opened.store.processedEvents, logger: quiet, clock: { now: () => new Date() },
     mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, retries: 0,
   });
   const { port } = await adapter.start();

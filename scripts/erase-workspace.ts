@@ -3,7 +3,6 @@
 //   npm run workspace:erase -- <slack team id>      e.g. npm run workspace:erase -- T0123ABCD
 import 'dotenv/config';
 import { loadConfig } from '../src/config.js';
-import { eraseWorkspaceNow } from '../src/adapters/slack/installation-store.js';
 import { openStore } from '../src/adapters/store/index.js';
 
 const teamId = process.argv[2];
@@ -18,7 +17,7 @@ if (!loaded.ok) {
 }
 const { store, close } = await openStore({ databaseUrl: loaded.config.DATABASE_URL });
 try {
-  const erased = await eraseWorkspaceNow({ db: store.db, store, clock: { now: () => new Date() } }, teamId);
+  const erased = await store.lifecycle.erase({ platform: 'slack', externalId: teamId });
   console.log(erased ? `Erased Slack team ${teamId}: its installation and all of its client data.` : `No data for Slack team ${teamId}; its installation (if any) was removed.`);
 } finally {
   await close();

@@ -4,16 +4,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
 import { chosenPlatform, loadConfig, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
-import { openStore, type PrismaStore, type Provider } from './adapters/store/index.js';
+import { openStore, postgresCoordinator, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
 import { createSlackAdapter } from './adapters/slack/index.js';
-import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
+import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
 import { createCore, type Core } from './core/core.js';
-import { tellOwnersDeliveryBlocked } from './core/use-cases/tell-owners-blocked.js';
+import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
 import type { Clock, Logger } from './core/ports/index.js';
+import type { Platform } from './core/model/index.js';
 
 /**
  * The composition root: the one place that reads configuration, builds the platform clients and
@@ -74,7 +75,9 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   const { config, core, store, provider, clock, logger } = input;
   const slack = createSlackAdapter({
     store,
-    db: store.db,
+    lifecycle: store.lifecycle,
+    installations: store.installations,
+    processedEvents: store.processedEvents,
     logger,
     clock,
     mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),
@@ -86,15 +89,17 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     ...(config.SLACK_STATE_SECRET ? { stateSecret: config.SLACK_STATE_SECRET } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     port: config.PORT,
-    uninstallGraceDays: config.SLACK_UNINSTALL_GRACE_DAYS,
     core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
+  // Each platform this process runs registers its outlet; a workspace goes out through its own.
+  const platforms = new Map<Platform, PlatformOutlet>([['slack', { publisher: slack.publisher, notifier: slack.notifier }]]);
   const scheduler = createScheduler({
     store,
-    db: store.db,
-    publisher: slack.publisher,
+    ledger: store.deliveryLedger,
+    lifecycle: store.lifecycle,
+    platforms,
     planDigest: core.planDigest,
     clock,
     logger,
@@ -103,15 +108,11 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     instanceId: config.RAPPORT_INSTANCE_ID ?? hostname(),
     graceMinutes: config.DELIVERY_GRACE_MINUTES,
     coordinator,
-    onBlocked: async (workspace, reason) => {
-      const told = await tellOwnersDeliveryBlocked({ store, notifier: slack.notifier, workspace, reason });
-      logger.warn({ workspaceId: workspace.id, reason, ownersTold: told }, 'digest delivery is blocked until an owner fixes the channel or reinstalls the app');
-    },
   });
   const { port } = await slack.start();
   scheduler.start();
   const erasure = cron.schedule('17 3 * * *', () => {
-    slack.eraseUninstalled().then(
+    eraseUninstalledWorkspaces({ lifecycle: store.lifecycle, now: clock.now(), graceDays: config.SLACK_UNINSTALL_GRACE_DAYS }).then(
       (erased) => erased.length > 0 && logger.info({ count: erased.length }, 'erased the data of uninstalled workspaces after the grace period'),
       (error: unknown) => logger.error({ err: error }, 'erasing uninstalled workspaces failed'),
     );

@@ -21,7 +21,7 @@ it('erases a Slack team at once: its installation and all of its client data, an
   for (const ws of [gone, kept]) {
     await opened.store.workspace(ws.id).createClient({ name: 'Acme', normalizedName: 'acme', aliases: [], ownerId: null, tier: 'standard', status: 'active', platformUserId: null, createdAt: new Date() });
   }
-  await opened.store.db.slackInstallation.create({ data: { id: 'team:T0ERASE', teamId: 'T0ERASE', installation: JSON.stringify({ bot: { token: 'xoxb-erase-me' } }) } });
+  await opened.store.installations.save({ platform: 'slack', teamId: 'T0ERASE' }, { bot: { token: 'xoxb-erase-me' } });
   await opened.close();
 
   const run = erase(['T0ERASE']);
@@ -30,7 +30,7 @@ it('erases a Slack team at once: its installation and all of its client data, an
 
   opened = await openStore({ databaseUrl: database.url });
   expect(await opened.store.findWorkspace('slack', 'T0ERASE')).toBeNull();
-  expect(await opened.store.db.slackInstallation.count()).toBe(0);
+  expect(await opened.store.db.installation.count()).toBe(0);
   expect(await opened.store.db.client.count()).toBe(1);
   expect(await opened.store.findWorkspace('slack', 'T0KEEP')).not.toBeNull();
   await opened.close();

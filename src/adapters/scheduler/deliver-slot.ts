@@ -3,15 +3,15 @@
 // file only carries them out against the ledger and the publisher.
 import type { SlotDecision } from '../../core/delivery/index.js';
 import type { Workspace } from '../../core/model/index.js';
-import type { Clock, DigestPublisher, Logger, PublishResult, Store } from '../../core/ports/index.js';
+import type { Clock, DeliveryLedger, DigestPublisher, Logger, PublishResult, SlotKey, Store } from '../../core/ports/index.js';
 import { digestForSlot, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
-import { deliveryKey, type Ledger, type SlotKey } from './ledger.js';
 import type { Pacer, Sleep } from './pacer.js';
 import { backoffDelay, type BackoffPolicy, type Random } from './retry.js';
 
 export interface SlotDeps {
   readonly store: Pick<Store, 'workspace'>;
-  readonly ledger: Ledger;
+  readonly ledger: DeliveryLedger;
+  /** The publisher of the workspace's own platform. */
   readonly publisher: DigestPublisher;
   readonly planDigest: PlanDigest;
   readonly clock: Clock;
@@ -26,6 +26,11 @@ export interface SlotDeps {
   readonly inFlight: Set<string>;
   /** Marks the workspace blocked; resolves true only for the call that set it (tell the owner once). */
   readonly block: (workspace: Workspace, reason: string) => Promise<boolean>;
+}
+
+/** The key the chat adapter attaches to the post, so a retry can find an earlier attempt. */
+export function deliveryKey(slot: SlotKey): string {
+  return `rapport:${slot.kind}:${slot.localDate}:${slot.workspaceId}:${slot.channel}`;
 }
 
 export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel: string, slot: SlotDecision): Promise<SlotOutcome> {

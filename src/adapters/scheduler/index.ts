@@ -1,3 +1,3 @@
-export { createScheduler, type Scheduler, type SchedulerDeps, type TickReport } from './scheduler.js';
-export { postgresCoordinator, singleProcess, type TickCoordinator } from './coordinator.js';
-export { createLedger, deliveryKey, type Ledger } from './ledger.js';
+export { createScheduler, type PlatformOutlet, type Scheduler, type SchedulerDeps, type TickReport } from './scheduler.js';
+export { singleProcess } from './coordinator.js';
+export { deliveryKey } from './deliver-slot.js';

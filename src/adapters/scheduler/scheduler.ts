@@ -2,23 +2,34 @@
 // workspaces (so schedule changes apply without a restart), asks the core which slots are due, and
 // delivers them through the ledger. Tests call runTick directly with simulated times.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Workspace } from '../../core/model/index.js';
-import type { Clock, DigestPublisher, Logger, Store } from '../../core/ports/index.js';
-import { workspaceSlots, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
+import type { Platform, Workspace } from '../../core/model/index.js';
+import type { Clock, DeliveryLedger, DigestPublisher, Logger, MemberNotifier, Store, TickCoordinator, WorkspaceLifecycle } from '../../core/ports/index.js';
+import { slotId, workspaceSlots, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
 import { DEFAULT_GRACE_MINUTES } from '../../core/delivery/index.js';
 import { planDigest } from '../../core/use-cases/plan-digest.js';
-import type { Db } from '../store/database.js';
-import { singleProcess, type TickCoordinator } from './coordinator.js';
+import { tellOwnersDeliveryBlocked } from '../../core/use-cases/tell-owners-blocked.js';
+import { singleProcess } from './coordinator.js';
 import { deliverSlot, type SlotDeps } from './deliver-slot.js';
-import { createLedger, settledKey } from './ledger.js';
 import { addDays, localDateOf } from '../../core/time/index.js';
 import { createPacer, type Sleep } from './pacer.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from './retry.js';
 
+/** How one chat platform is reached: digests to channels, private messages to owners. */
+export interface PlatformOutlet {
+  readonly publisher: DigestPublisher;
+  /** Tells owners when their digests are blocked; without one they are not told. */
+  readonly notifier?: MemberNotifier;
+}
+
 export interface SchedulerDeps {
   readonly store: Pick<Store, 'listWorkspaces' | 'workspace'>;
-  readonly db: Db;
-  readonly publisher: DigestPublisher;
+  readonly ledger: DeliveryLedger;
+  readonly lifecycle: Pick<WorkspaceLifecycle, 'blockDelivery' | 'undeliverable'>;
+  /**
+   * Each platform's outlet, by `workspace.platform`: a workspace is delivered through its own
+   * platform, and one whose platform has no outlet here is skipped (and logged once).
+   */
+  readonly platforms: ReadonlyMap<Platform, PlatformOutlet>;
   /** The core's planDigest unless a test swaps it. */
   readonly planDigest?: PlanDigest;
   readonly clock: Clock;
@@ -28,7 +39,7 @@ export interface SchedulerDeps {
   /** Names this process in the ledger; a stable id (host name) lets a restart resume its own claims at once. */
   readonly instanceId: string;
   readonly graceMinutes?: number;
-  /** postgresCoordinator(...) for PostgreSQL replicas; SQLite is single-process (the default). */
+  /** The store's postgresCoordinator(...) for PostgreSQL replicas; SQLite is single-process (the default). */
   readonly coordinator?: TickCoordinator;
   readonly backoff?: BackoffPolicy;
   /** A claim older than this is taken over by another process. Longer than any single delivery. */
@@ -37,11 +48,6 @@ export interface SchedulerDeps {
   readonly concurrency?: number;
   /** node-cron pattern of the tick; every minute by default (slots are minute-precise). */
   readonly cronExpression?: string;
-  /**
-   * Called once when a workspace's delivery becomes blocked (channel gone, token revoked), so the
-   * composition root can tell an owner through whatever still works (a DM, the app home, e-mail).
-   */
-  readonly onBlocked?: (workspace: Workspace, reason: string) => Promise<void>;
 }
 
 export interface TickReport {
@@ -56,6 +62,10 @@ export interface Scheduler {
   runTick(now?: Date): Promise<TickReport>;
 }
 
+function settledKey(workspaceId: string, channel: string): string {
+  return `${workspaceId}\u0000${channel}`;
+}
+
 const DEFAULT_LEASE_MS = 15 * 60_000;
 /** Covers slotsAt's reach back to the previous business day (a weekend plus a day) in any zone. */
 const LOOKBACK_DAYS = 9;
@@ -64,12 +74,11 @@ const NONE: ReadonlySet<string> = new Set();
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const graceMinutes = deps.graceMinutes ?? DEFAULT_GRACE_MINUTES;
   const coordinator = deps.coordinator ?? singleProcess;
-  const ledger = createLedger(deps.db);
+  const ledger = deps.ledger;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
-  const slotDeps: SlotDeps = {
+  const slotDeps: Omit<SlotDeps, 'publisher' | 'block'> = {
     store: deps.store,
     ledger,
-    publisher: deps.publisher,
     planDigest: deps.planDigest ?? planDigest,
     clock: deps.clock,
     logger: deps.logger,
@@ -80,28 +89,30 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     instanceId: deps.instanceId,
     leaseMs,
     inFlight: new Set(),
-    block: async (workspace, reason) => {
-      // Only the first block sets the reason: the owner is told once, not on every tick.
-      const set = await deps.db.workspace.updateMany({
-        where: { id: workspace.id, deliveryBlockedReason: null },
-        data: { deliveryBlockedReason: reason.slice(0, 500), deliveryBlockedAt: deps.clock.now() },
-      });
-      if (set.count !== 1) return false;
-      try {
-        await deps.onBlocked?.(workspace, reason);
-      } catch (error) {
-        deps.logger.error({ workspaceId: workspace.id, err: error }, 'telling an owner about blocked delivery failed');
-      }
-      return true;
-    },
   };
 
-  async function blockedReasons(): Promise<Map<string, string>> {
-    const rows = await deps.db.workspace.findMany({
-      where: { OR: [{ deliveryBlockedReason: { not: null } }, { uninstalledAt: { not: null } }] },
-      select: { id: true, deliveryBlockedReason: true, uninstalledAt: true },
-    });
-    return new Map(rows.map((r) => [r.id, r.deliveryBlockedReason ?? 'uninstalled']));
+  /** Marks the workspace blocked; only the call that set it tells the owners, through their own platform. */
+  async function block(workspace: Workspace, outlet: PlatformOutlet, reason: string): Promise<boolean> {
+    if (!(await deps.lifecycle.blockDelivery(workspace.id, reason, deps.clock.now()))) return false;
+    try {
+      const told = outlet.notifier ? await tellOwnersDeliveryBlocked({ store: deps.store, notifier: outlet.notifier, workspace, reason }) : 0;
+      deps.logger.warn({ workspaceId: workspace.id, platform: workspace.platform, reason, ownersTold: told }, 'digest delivery is blocked until an owner fixes the channel or reinstalls the app');
+    } catch (error) {
+      deps.logger.error({ workspaceId: workspace.id, err: error }, 'telling an owner about blocked delivery failed');
+    }
+    return true;
+  }
+
+  // Logged once per process, not every minute: the workspace waits for its platform's adapter.
+  const unreachable = new Set<string>();
+  function outletFor(workspace: Workspace): PlatformOutlet | null {
+    const outlet = deps.platforms.get(workspace.platform);
+    if (outlet) return outlet;
+    if (!unreachable.has(workspace.id)) {
+      unreachable.add(workspace.id);
+      deps.logger.warn({ workspaceId: workspace.id, platform: workspace.platform }, 'workspace skipped: no publisher for its platform in this process');
+    }
+    return null;
   }
 
   // The first local date a workspace was served never changes once known: remember it.
@@ -118,6 +129,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const channel = workspace.digestChannel;
     const out: TickReport['outcomes'][number][] = [];
     if (channel === null) return out;
+    const outlet = outletFor(workspace);
+    if (outlet === null) return out;
+    const slotDepsHere: SlotDeps = { ...slotDeps, publisher: outlet.publisher, block: (ws, reason) => block(ws, outlet, reason) };
     const input = { workspace, blockedReason: blocked, now, graceMinutes, settled };
     // Ask the ledger for the workspace's history only when a missed slot depends on it.
     let slots = workspaceSlots({ ...input, servedSince: '' });
@@ -126,7 +140,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     for (const slot of slots) {
       let outcome: SlotOutcome;
       try {
-        outcome = await deliverSlot(slotDeps, workspace, channel, slot);
+        outcome = await deliverSlot(slotDepsHere, workspace, channel, slot);
       } catch (error) {
         deps.logger.error({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, err: error }, 'digest delivery failed; a later tick retries');
         outcome = 'error';
@@ -134,6 +148,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       out.push({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, outcome });
       // The channel or token is gone: the workspace is blocked now, so its other slots wait too.
       if (outcome === 'gone') break;
+    }
+    return out;
+  }
+
+  /** Settled slot ids (see slotId) by workspace and channel: one ledger query a tick. */
+  async function settledByChannel(since: string): Promise<Map<string, Set<string>>> {
+    const out = new Map<string, Set<string>>();
+    for (const r of await ledger.settledSince(since)) {
+      const key = settledKey(r.workspaceId, r.channel);
+      const set = out.get(key) ?? new Set<string>();
+      set.add(slotId(r.kind, r.localDate));
+      out.set(key, set);
     }
     return out;
   }
@@ -147,7 +173,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       // Slots reach back at most a few local days (see slotsAt); every zone is within a day of UTC.
       const since = addDays(localDateOf(now, 'UTC'), -LOOKBACK_DAYS);
-      const [workspaces, blocked, settled] = await Promise.all([deps.store.listWorkspaces(), blockedReasons(), ledger.settledSince(since)]);
+      const [workspaces, blocked, settled] = await Promise.all([deps.store.listWorkspaces(), deps.lifecycle.undeliverable(), settledByChannel(since)]);
       const queue = [...workspaces];
       const outcomes: TickReport['outcomes'][number][] = [];
       const worker = async () => {

@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, LogLevel, webApi, type AppOptions, type Logger as BoltLogger, type InstallationStore } from '@slack/bolt';
-import type { DigestPublisher, Clock, Logger, MemberNotifier, Store } from '../../core/ports/index.js';
+import type { DigestPublisher, Clock, Installations, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
 import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import { dedupeEvents, registerUninstall } from './events.js';
 import { registerHome } from './home.js';
-import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow, type SlackDb } from './installation-store.js';
+import { createInstallationStore } from './installation-store.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
@@ -19,8 +19,12 @@ export const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups
 
 export interface SlackAdapterOptions {
   readonly store: Store;
-  /** The raw Prisma client, for the adapter's own tables (installations, processed events). */
-  readonly db: SlackDb;
+  /** Install, uninstall and reinstall of Slack teams. */
+  readonly lifecycle: WorkspaceLifecycle;
+  /** OAuth installations (tokens), when distributed to many teams. */
+  readonly installations: Installations;
+  /** Events API ids already handled, so Slack's retries have no second effect. */
+  readonly processedEvents: ProcessedEvents;
   readonly logger: Logger;
   readonly clock: Clock;
   /** `http`: Events API on `port` (needs signingSecret). `socket`: Socket Mode (needs appToken). */
@@ -42,8 +46,6 @@ export interface SlackAdapterOptions {
   readonly retries?: number;
   /** Web API request timeout, so a lost answer surfaces as an error. */
   readonly requestTimeoutMs?: number;
-  /** Days a workspace's data is kept after uninstalling; 0 erases at the next sweep. */
-  readonly uninstallGraceDays?: number;
   readonly sleep?: Sleep;
   /** Rapport itself: every command, button and form is decided there. */
   readonly core: Core;
@@ -58,20 +60,13 @@ export interface SlackAdapter {
   readonly publisher: DigestPublisher;
   /** Direct messages from the app, e.g. telling owners that digests are blocked. */
   readonly notifier: MemberNotifier;
-  /** Erases the data of workspaces uninstalled longer ago than the grace period; returns their team ids. */
-  eraseUninstalled(): Promise<string[]>;
-  /** Erases one Slack team's data and installation now, on request; false when there was none. */
-  eraseWorkspace(teamId: string): Promise<boolean>;
 }
-
-export const DEFAULT_UNINSTALL_GRACE_DAYS = 30;
 
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const oauth = options.botToken === undefined;
   checkOptions(options, oauth);
   const deps: SlackDeps = {
     store: options.store,
-    db: options.db,
     logger: options.logger,
     clock: options.clock,
     pacer: new ChannelPacer(options.clock, options.sleep ?? realSleep),
@@ -83,7 +78,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
     timeout: options.requestTimeoutMs ?? 10_000,
   };
-  const installationStore: InstallationStore = createInstallationStore({ db: options.db, store: options.store, clock: options.clock, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) });
+  const installationStore: InstallationStore = createInstallationStore({
+    installations: options.installations,
+    lifecycle: options.lifecycle,
+    store: options.store,
+    clock: options.clock,
+    ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
+  });
   const appOptions: AppOptions = {
     logger: boltLogger(options.logger),
     clientOptions,
@@ -108,8 +109,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
   const app = new App(appOptions);
 
-  app.use(dedupeEvents(deps));
-  registerUninstall(app, { db: options.db, store: options.store, clock: options.clock, logger: options.logger });
+  app.use(dedupeEvents({ processedEvents: options.processedEvents, clock: options.clock, logger: options.logger }));
+  registerUninstall(app, { installations: options.installations, lifecycle: options.lifecycle, clock: options.clock, logger: options.logger });
   registerCommands(app, deps);
   registerDigestActions(app, deps);
   registerSubmissions(app, deps);
@@ -141,7 +142,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!oauth) {
         // One workspace has no install callback: a restart with a (new) token is its reinstall.
         const team = (await app.client.auth.test()).team_id;
-        if (team) await options.db.workspace.updateMany({ where: { platform: 'slack', externalId: team, uninstalledAt: { not: null } }, data: { uninstalledAt: null } });
+        if (team) await options.lifecycle.returned({ platform: 'slack', externalId: team });
       }
       const started: unknown = await app.start(options.port);
       const address = (started as Server | undefined)?.address?.();
@@ -152,8 +153,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     publisher: createDigestPublisher({ ...deps, clientFor }),
     notifier: createMemberNotifier({ ...deps, clientFor }),
-    eraseWorkspace: (teamId) => eraseWorkspaceNow({ db: options.db, store: options.store, clock: options.clock }, teamId),
-    eraseUninstalled: () => eraseUninstalledWorkspaces({ db: options.db, store: options.store, clock: options.clock }, options.uninstallGraceDays ?? DEFAULT_UNINSTALL_GRACE_DAYS),
   };
 }
 

@@ -1,6 +1,5 @@
 import type { CommandContext, Core } from '../../core/core.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
-import type { SlackDb } from './installation-store.js';
 import type { ChannelPacer } from './pacer.js';
 
 /** What every Slack listener needs; built once by the factory. */
@@ -9,7 +8,6 @@ export interface SlackDeps {
   readonly core: Core;
   /** Where the adapter finds (and first creates) the workspace of a Slack team. */
   readonly store: Store;
-  readonly db: SlackDb;
   readonly logger: Logger;
   readonly clock: Clock;
   readonly pacer: ChannelPacer;

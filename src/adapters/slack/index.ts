@@ -1,4 +1,3 @@
-export { createSlackAdapter, BOT_SCOPES, DEFAULT_UNINSTALL_GRACE_DAYS, type SlackAdapter, type SlackAdapterOptions } from './app.js';
-export type { SlackDb } from './installation-store.js';
+export { createSlackAdapter, BOT_SCOPES, type SlackAdapter, type SlackAdapterOptions } from './app.js';
 export { renderDigest } from './render-digest.js';
 export { renderReply } from './render-reply.js';

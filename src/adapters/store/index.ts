@@ -9,6 +9,7 @@ import { PrismaStore } from './prisma-store.js';
 export { DEFAULT_DATABASE_URL, parseDatabaseUrl, type Db, type Provider } from './database.js';
 export { PrismaStore } from './prisma-store.js';
 export { NotInWorkspaceError } from './scope.js';
+export { postgresCoordinator } from './tick-coordinator.js';
 
 export interface OpenStoreOptions {
   /** `file:./data/rapport.db` (or a path) for SQLite; `postgresql://…[?schema=NAME]` for PostgreSQL. */
@@ -17,7 +18,7 @@ export interface OpenStoreOptions {
 }
 
 export interface OpenedStore {
-  /** The Store port; `store.db` is the raw Prisma client for adapters with their own tables. */
+  /** The Store port, with the lifecycle, installation, processed-event and delivery-ledger ports on it. */
   readonly store: PrismaStore;
   readonly provider: Provider;
   close(): Promise<void>;

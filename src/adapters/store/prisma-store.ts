@@ -1,20 +1,39 @@
 // The Store port on Prisma: workspaces (tenants) here, everything inside one in PrismaWorkspaceStore.
 import type { Platform, Workspace } from '../../core/model/index.js';
+import type { DeliveryLedger, Installations, ProcessedEvents, WorkspaceLifecycle } from '../../core/ports/index.js';
 import type { NewWorkspace, Store, WorkspaceStore } from '../../core/ports/store.js';
 import type { Db, Provider } from './database.js';
+import { createDeliveryLedger } from './delivery-ledger.js';
+import { createInstallations } from './installations.js';
+import { createWorkspaceLifecycle } from './lifecycle.js';
+import { createProcessedEvents } from './processed-events.js';
 import { toWorkspace } from './rows.js';
 import { PrismaWorkspaceStore } from './workspace-store.js';
 
 export class PrismaStore implements Store {
+  /** Install, uninstall, erasure and delivery blocks (platform adapters, the scheduler, the erasure job). */
+  readonly lifecycle: WorkspaceLifecycle;
+  /** Platform installations and their tokens. */
+  readonly installations: Installations;
+  /** Event ids already acted on, so platform retries have no second effect. */
+  readonly processedEvents: ProcessedEvents;
+  /** What the scheduler claimed, posted and skipped. */
+  readonly deliveryLedger: DeliveryLedger;
+
   constructor(
     /**
-     * The raw Prisma client, for adapters that own tables of their own (delivery ledger, Slack
-     * installations, mailboxes, processed events). Typed as the SQLite client; on PostgreSQL it is
+     * The raw Prisma client, for the store's own modules, the composition root's health check and
+     * tests; adapters get the ports above instead. Typed as the SQLite client; on PostgreSQL it is
      * the PostgreSQL client, which answers the same model queries. Stick to portable queries.
      */
     readonly db: Db,
     readonly provider: Provider,
-  ) {}
+  ) {
+    this.lifecycle = createWorkspaceLifecycle(db);
+    this.installations = createInstallations(db);
+    this.processedEvents = createProcessedEvents(db);
+    this.deliveryLedger = createDeliveryLedger(db);
+  }
 
   /** Finds by (platform, externalId) or creates; an existing workspace keeps its settings. */
   async ensureWorkspace(input: NewWorkspace): Promise<Workspace> {

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 
-/** The closed sets of Rapport's vocabulary. Stored as strings; validated here. */
+/** Rapport's vocabulary. Stored as strings; validated here. */
+
+/**
+ * An open set: each chat adapter names its own platform, so a new platform is one adapter folder.
+ * A short lower-case word, e.g. "slack".
+ */
+const OpenName = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a short lower-case name');
+
+/** The platforms Rapport ships adapters for (not a closed list: see Platform). */
 export const PLATFORMS = ['slack', 'discord', 'console'] as const;
-export const Platform = z.enum(PLATFORMS);
+/** The known platforms by name, for adapters and tests that mean one of them. */
+export const PLATFORM = { slack: 'slack', discord: 'discord', console: 'console' } as const satisfies Record<(typeof PLATFORMS)[number], string>;
+/** Which chat platform a workspace lives on: a known one or whatever a new adapter brings. */
+export const Platform = OpenName;
 export type Platform = z.infer<typeof Platform>;
 
 export const TIERS = ['top', 'standard', 'light'] as const;
@@ -63,6 +74,10 @@ export const MESSAGE_CHANNELS = ['email', 'call', 'chat', 'forum-post'] as const
 export const MessageChannel = z.enum(MESSAGE_CHANNELS);
 export type MessageChannel = z.infer<typeof MessageChannel>;
 
+/** The ways in that Rapport ships (not a closed list: see InteractionSource). */
 export const INTERACTION_SOURCES = ['command', 'modal', 'mail', 'demo', 'import'] as const;
-export const InteractionSource = z.enum(INTERACTION_SOURCES);
+/** The known interaction sources by name. */
+export const INTERACTION_SOURCE = { command: 'command', modal: 'modal', mail: 'mail', demo: 'demo', import: 'import' } as const satisfies Record<(typeof INTERACTION_SOURCES)[number], string>;
+/** How an interaction entered Rapport: a known source or one a new adapter brings (a form, a forum). */
+export const InteractionSource = OpenName;
 export type InteractionSource = z.infer<typeof InteractionSource>;

@@ -3,3 +3,8 @@ export type * from './care-snapshot.js';
 export type * from './clock.js';
 export type * from './logger.js';
 export type * from './chat.js';
+export type * from './workspace-lifecycle.js';
+export type * from './installations.js';
+export type * from './processed-events.js';
+export type * from './delivery-ledger.js';
+export type * from './tick-coordinator.js';

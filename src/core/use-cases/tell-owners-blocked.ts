@@ -14,7 +14,7 @@ export function blockedDeliveryText(workspace: Pick<Workspace, 'name' | 'digestC
  * Tells the owners of the workspace's active clients, once, that delivery is blocked. The scheduler
  * calls this only when it first marks the workspace blocked, so nobody is told twice.
  */
-export async function tellOwnersDeliveryBlocked(input: { store: Store; notifier: MemberNotifier; workspace: Workspace; reason: string }): Promise<number> {
+export async function tellOwnersDeliveryBlocked(input: { store: Pick<Store, 'workspace'>; notifier: MemberNotifier; workspace: Workspace; reason: string }): Promise<number> {
   const ws = input.store.workspace(input.workspace.id);
   const clients = await ws.listClients({ status: 'active' });
   const ownerIds = [...new Set(clients.flatMap((c) => (c.ownerId ? [c.ownerId] : [])))];

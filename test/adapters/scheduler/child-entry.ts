@@ -10,8 +10,8 @@
 //                   simulated time. A warm-up tick before WALL_START opens the connections.
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { openStore } from '../../../src/adapters/store/index.js';
-import { createScheduler, postgresCoordinator, singleProcess } from '../../../src/adapters/scheduler/index.js';
+import { openStore, postgresCoordinator } from '../../../src/adapters/store/index.js';
+import { createScheduler, singleProcess } from '../../../src/adapters/scheduler/index.js';
 import type { Clock } from '../../../src/core/ports/index.js';
 import { createFakePublisher } from '../../support/fake-publisher.js';
 import { recordingLogger, seededRandom } from './harness.js';
@@ -36,8 +36,9 @@ async function main(): Promise<void> {
   const publisher = createFakePublisher({ clock, file: env('POSTS_FILE'), answerDelayMs: Number(process.env.ANSWER_DELAY_MS ?? 0) });
   const scheduler = createScheduler({
     store: opened.store,
-    db: opened.store.db,
-    publisher,
+    ledger: opened.store.deliveryLedger,
+    lifecycle: opened.store.lifecycle,
+    platforms: new Map([['slack', { publisher }]]),
     clock,
     logger: {
       ...recordingLogger(),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { forEachDatabase } from '../../support/databases.js';
 import type { PublishScript } from '../../support/fake-publisher.js';
+import type { MemberNotifier } from '../../../src/core/ports/index.js';
 import { countPosts, expectedSlots, rig, type Rig } from './rig.js';
 import { ticks } from './harness.js';
 
@@ -132,10 +133,16 @@ forEachDatabase((database) => {
     const told: string[] = [];
     beforeAll(async () => {
       const gone: PublishScript = ({ channel }) => (channel === 'C-gone' ? { status: 'gone', reason: 'channel_not_found' } : undefined);
-      const onBlocked = async (workspace: { externalId: string }, reason: string) => {
-        told.push(`${workspace.externalId}: ${reason}`);
+      const notifier: MemberNotifier = {
+        async notifyMembers({ workspaceExternalId, platformUserIds, text }) {
+          told.push(`${workspaceExternalId} ${platformUserIds.join(',')}: ${text.includes('channel_not_found') ? 'told why' : text}`);
+          return platformUserIds.length;
+        },
       };
-      r = await rig(database, [{ externalId: 'gone', timeZone: 'UTC', channel: 'C-gone' }, { externalId: 'ok', timeZone: 'UTC', channel: 'C-ok' }], utc('2026-03-10T00:00'), gone, { onBlocked });
+      r = await rig(database, [{ externalId: 'gone', timeZone: 'UTC', channel: 'C-gone' }, { externalId: 'ok', timeZone: 'UTC', channel: 'C-ok' }], utc('2026-03-10T00:00'), gone, { notifier });
+      const ws = r.opened.store.workspace(r.ids[0]!);
+      const owner = await ws.ensureMember('U-OWNER', 'owner');
+      await ws.createClient({ name: 'Acme', normalizedName: 'acme', aliases: [], ownerId: owner.id, tier: 'standard', status: 'active', platformUserId: null, createdAt: new Date(utc('2026-03-01T00:00')) });
     });
     afterAll(() => r.opened.close());
 
@@ -146,7 +153,7 @@ forEachDatabase((database) => {
       const ws = await r.opened.store.db.workspace.findUnique({ where: { id: r.ids[0]! } });
       expect(ws).toMatchObject({ deliveryBlockedReason: 'channel_not_found', deliveryBlockedAt: new Date(utc('2026-03-10T08:45')) });
       expect(r.logger.lines.filter((l) => l.message.startsWith('digest delivery blocked'))).toHaveLength(1);
-      expect(told).toEqual(['gone: channel_not_found']);
+      expect(told).toEqual(['gone U-OWNER: told why']);
     });
   });
 });

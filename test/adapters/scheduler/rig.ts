@@ -3,6 +3,7 @@ import type { TestDatabase } from '../../support/databases.js';
 import { createFakePublisher, type FakePublisher, type PublishScript } from '../../support/fake-publisher.js';
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
 import { createScheduler, type Scheduler, type SchedulerDeps, type TickReport } from '../../../src/adapters/scheduler/index.js';
+import type { MemberNotifier } from '../../../src/core/ports/index.js';
 import { addDays, isBusinessDay } from '../../../src/core/time/index.js';
 import { recordingLogger, seedWorkspaces, seededRandom, simClock, type SeedWorkspace, type SimClock } from './harness.js';
 
@@ -22,8 +23,9 @@ export async function rig(
   seeds: readonly SeedWorkspace[],
   startMs: number,
   script?: PublishScript,
-  extra: Partial<SchedulerDeps> = {},
+  extra: Partial<SchedulerDeps> & { readonly notifier?: MemberNotifier } = {},
 ): Promise<Rig> {
+  const { notifier, ...rest } = extra;
   const opened = await openStore({ databaseUrl: database.url });
   const ids = await seedWorkspaces(opened.store, seeds);
   const clock = simClock(startMs);
@@ -31,14 +33,15 @@ export async function rig(
   const publisher = createFakePublisher({ clock, ...(script ? { script } : {}) });
   const scheduler = createScheduler({
     store: opened.store,
-    db: opened.store.db,
-    publisher,
+    ledger: opened.store.deliveryLedger,
+    lifecycle: opened.store.lifecycle,
+    platforms: new Map([['slack', { publisher, ...(notifier ? { notifier } : {}) }]]),
     clock,
     logger,
     random: seededRandom(),
     sleep: clock.sleep,
     instanceId: 'test',
-    ...extra,
+    ...rest,
   });
   return {
     opened,

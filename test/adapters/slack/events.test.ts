@@ -1,5 +1,6 @@
 // Events API over the real receiver: retries processed once, the App Home, and uninstalling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseUninstalledWorkspaces } from '../../../src/core/use-cases/erase-uninstalled.js';
 import { startHarness, teamStore, type Harness } from './harness.js';
 
 let h: Harness;
@@ -80,12 +81,13 @@ describe('Events API', () => {
     await expect.poll(async () => (await h.opened.store.db.workspace.findUnique({ where: { id: workspace.id } }))?.uninstalledAt).toEqual(h.clock.now());
     expect(row).not.toBeNull();
     // Within the grace period the data stays.
+    const eraseSweep = () => eraseUninstalledWorkspaces({ lifecycle: h.opened.store.lifecycle, now: h.clock.now(), graceDays: 30 });
     h.clock.advance(29 * 86_400_000);
-    expect(await h.adapter.eraseUninstalled()).toEqual([]);
+    expect(await eraseSweep()).toEqual([]);
     expect(await h.opened.store.findWorkspace('slack', 'T0001')).not.toBeNull();
     // After it, everything about the workspace is erased.
     h.clock.advance(2 * 86_400_000);
-    expect(await h.adapter.eraseUninstalled()).toEqual(['T0001']);
+    expect(await eraseSweep()).toEqual([{ platform: 'slack', externalId: 'T0001' }]);
     expect(await h.opened.store.findWorkspace('slack', 'T0001')).toBeNull();
     expect(await h.opened.store.db.client.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
@@ -93,10 +95,10 @@ describe('Events API', () => {
   it('on request, a workspace is erased at once, installation and all', async () => {
     const ws = await h.opened.store.ensureWorkspace({ platform: 'slack', externalId: 'T0099', name: 'leaving' });
     await h.opened.store.workspace(ws.id).createClient({ name: 'Gone', normalizedName: 'gone', aliases: [], ownerId: null, tier: 'standard', status: 'active', platformUserId: null, createdAt: h.clock.now() });
-    await h.opened.store.db.slackInstallation.create({ data: { id: 'team:T0099', teamId: 'T0099', installation: '{"bot":{"token":"xoxb-leaving"}}' } });
-    expect(await h.adapter.eraseWorkspace('T0099')).toBe(true);
+    await h.opened.store.installations.save({ platform: 'slack', teamId: 'T0099' }, { bot: { token: 'xoxb-leaving' } });
+    expect(await h.opened.store.lifecycle.erase({ platform: 'slack', externalId: 'T0099' })).toBe(true);
     expect(await h.opened.store.findWorkspace('slack', 'T0099')).toBeNull();
-    expect(await h.opened.store.db.slackInstallation.count({ where: { teamId: 'T0099' } })).toBe(0);
-    expect(await h.adapter.eraseWorkspace('T0099')).toBe(false);
+    expect(await h.opened.store.db.installation.count({ where: { teamId: 'T0099' } })).toBe(0);
+    expect(await h.opened.store.lifecycle.erase({ platform: 'slack', externalId: 'T0099' })).toBe(false);
   });
 });

@@ -63,7 +63,9 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {})
   const adapter = createSlackAdapter({
     core: createCore({ store: opened.store, logger }),
     store: opened.store,
-    db: opened.store.db,
+    lifecycle: opened.store.lifecycle,
+    installations: opened.store.installations,
+    processedEvents: opened.store.processedEvents,
     logger,
     clock,
     mode: 'http',

@@ -43,8 +43,8 @@ describe('OAuth distribution', () => {
     expect(res.status).toBe(200);
     const exchange = h.slack.callsTo('oauth.v2.access').at(-1)!;
     expect(exchange.args).toMatchObject({ code: 'code-1', client_id: 'client-id-1' });
-    const row = await h.opened.store.db.slackInstallation.findUnique({ where: { id: 'team:T0001' } });
-    expect(row?.installation).toContain(INSTALLED_TOKEN);
+    const row = await h.opened.store.db.installation.findUnique({ where: { platform_key: { platform: 'slack', key: 'team:T0001' } } });
+    expect(row?.data).toContain(INSTALLED_TOKEN);
     expect(await h.opened.store.findWorkspace('slack', 'T0001')).not.toBeNull();
   });
 
@@ -74,7 +74,7 @@ describe('OAuth distribution', () => {
       ['Ev-o3', { type: 'app_uninstalled', event_ts: '1' }],
     ] as const;
     for (const [id, event] of events) expect((await h.event(id, event)).status).toBe(200);
-    await expect.poll(() => h.opened.store.db.slackInstallation.count()).toBe(0);
+    await expect.poll(() => h.opened.store.db.installation.count()).toBe(0);
     await expect.poll(async () => (await h.opened.store.db.workspace.findFirst({ where: { externalId: 'T0001' } }))?.uninstalledAt ?? null).not.toBeNull();
     expect(await everything()).not.toContain(INSTALLED_TOKEN);
     expect(await h.adapter.publisher.publish({

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../../support/databases.js';
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
-import { createLedger, type Ledger, type SlotKey } from '../../../src/adapters/scheduler/ledger.js';
-import { seedWorkspaces } from './harness.js';
+import type { DeliveryLedger, SlotKey } from '../../../src/core/ports/index.js';
+import { seedWorkspaces } from '../scheduler/harness.js';
 
 const T0 = new Date('2026-03-10T08:45:00Z');
 const LEASE = 15 * 60_000;
@@ -11,7 +11,7 @@ const notInFlight = () => false;
 forEachDatabase((database) => {
   describe('delivery ledger', () => {
     let opened: OpenedStore;
-    let ledger: Ledger;
+    let ledger: DeliveryLedger;
     let workspaceId: string;
     let n = 0;
     const slot = (): SlotKey => ({ workspaceId, channel: 'C1', kind: 'morning', localDate: `2026-03-${String(++n).padStart(2, '0')}` });
@@ -19,7 +19,7 @@ forEachDatabase((database) => {
 
     beforeAll(async () => {
       opened = await openStore({ databaseUrl: database.url });
-      ledger = createLedger(opened.store.db);
+      ledger = opened.store.deliveryLedger;
       [workspaceId = ''] = await seedWorkspaces(opened.store, [{ externalId: 'T1', timeZone: 'UTC', channel: 'C1' }]);
     });
     afterAll(() => opened.close());

@@ -1,26 +1,13 @@
-// The delivery ledger: one Delivery row per (workspace, channel, kind, local date). A row is
-// claimed before the post and marked after it, so that restarts and replicas agree on what was
-// sent. The unique key makes the claim atomic on both SQLite and PostgreSQL: whoever inserts the
-// row owns the delivery; everyone else reads the row and stands back.
+// The delivery ledger port on Prisma: one Delivery row per (workspace, channel, kind, local date).
+// A row is claimed before the post and marked after it, so that restarts and replicas agree on what
+// was sent. The unique key makes the claim atomic on both SQLite and PostgreSQL: whoever inserts
+// the row owns the delivery; everyone else reads the row and stands back.
 import { z } from 'zod';
-import type { DigestKind } from '../../core/model/index.js';
-import type { MissedSlot } from '../../core/delivery/index.js';
-import type { Db } from '../store/database.js';
-
-export interface SlotKey {
-  readonly workspaceId: string;
-  readonly channel: string;
-  readonly kind: DigestKind;
-  readonly localDate: string;
-}
-
-/** The key the chat adapter attaches to the post, so a retry can find an earlier attempt. */
-export function deliveryKey(slot: SlotKey): string {
-  return `rapport:${slot.kind}:${slot.localDate}:${slot.workspaceId}:${slot.channel}`;
-}
+import type { ClaimOptions, DeliveryLedger, SlotKey } from '../../core/ports/delivery-ledger.js';
+import type { Db } from './database.js';
+import { isUniqueViolation } from './unique.js';
 
 const DeliveryState = z.enum(['claimed', 'posted', 'skipped', 'failed']);
-export type DeliveryState = z.infer<typeof DeliveryState>;
 const DeliveryRow = z.object({
   id: z.string(),
   state: DeliveryState,
@@ -31,60 +18,18 @@ const DeliveryRow = z.object({
 type DeliveryRow = z.infer<typeof DeliveryRow>;
 
 /** Why a skipped row was skipped: `missed` is known not posted; `unconfirmed` may have been posted. */
-export type SkipNote = 'missed' | 'unconfirmed';
-
-export type ClaimResult =
-  | { readonly outcome: 'claimed'; readonly id: string; readonly attempts: number; readonly resumed: boolean }
-  | { readonly outcome: 'done'; readonly state: Exclude<DeliveryState, 'claimed'> }
-  | { readonly outcome: 'busy'; readonly claimedBy: string | null };
-
-export interface ClaimOptions {
-  readonly instanceId: string;
-  readonly now: Date;
-  readonly late: boolean;
-  /** A claim older than this is taken to belong to a dead process. */
-  readonly leaseMs: number;
-  /** True when this process has this row in flight right now (so its own old claims are not). */
-  readonly inFlight: (id: string) => boolean;
-}
-
-export interface Ledger {
-  claim(slot: SlotKey, options: ClaimOptions): Promise<ClaimResult>;
-  markPosted(id: string, input: { readonly messageRef: string; readonly now: Date; readonly instanceId: string }): Promise<void>;
-  /** Gives the claim back after retryable failures, so a later tick tries again. */
-  release(id: string, input: { readonly instanceId: string; readonly reason: string }): Promise<void>;
-  markFailed(id: string, input: { readonly reason: string }): Promise<void>;
-  /** Records a slot past its grace window; an abandoned claim becomes a skip too. Returns true when newly recorded. */
-  recordSkipped(slot: SlotKey, input: { readonly now: Date; readonly leaseMs: number }): Promise<boolean>;
-  /** The earliest local date with any delivery row for the workspace, or null. */
-  servedSince(workspaceId: string): Promise<string | null>;
-  /** Slots settled (posted, skipped, failed) on or after `sinceDate`, by workspace and channel: one query a tick. */
-  settledSince(sinceDate: string): Promise<Map<string, Set<string>>>;
-  /** Skips known to be missed and not yet mentioned in a posted digest of this channel. */
-  unreportedMisses(workspaceId: string, channel: string): Promise<(MissedSlot & { readonly id: string })[]>;
-  /** Remembers which digest told the channel about these misses (messageRef of a skipped row). */
-  markReported(ids: readonly string[], reportedIn: string): Promise<void>;
-}
-
-/** The key of settledSince's map. */
-export function settledKey(workspaceId: string, channel: string): string {
-  return `${workspaceId}\u0000${channel}`;
-}
+type SkipNote = 'missed' | 'unconfirmed';
+const DigestKind = z.enum(['morning', 'sweep']);
 
 const SELECT = { id: true, state: true, attempts: true, claimedBy: true, claimedAt: true } as const;
 
-/** Prisma reports a unique-key violation as P2002, on both providers. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002';
-}
-
-export function createLedger(db: Db): Ledger {
+export function createDeliveryLedger(db: Db): DeliveryLedger {
   async function existing(slot: SlotKey): Promise<DeliveryRow> {
     const row = await db.delivery.findUnique({
       where: { workspaceId_channel_kind_localDate: { ...slot } },
       select: SELECT,
     });
-    if (!row) throw new Error(`delivery row vanished after a unique violation: ${deliveryKey(slot)}`);
+    if (!row) throw new Error(`delivery row vanished after a unique violation: ${slot.kind} ${slot.localDate} of ${slot.workspaceId}/${slot.channel}`);
     return DeliveryRow.parse(row);
   }
 
@@ -165,14 +110,7 @@ export function createLedger(db: Db): Ledger {
         where: { localDate: { gte: sinceDate }, state: { in: ['posted', 'skipped', 'failed'] } },
         select: { workspaceId: true, channel: true, kind: true, localDate: true },
       });
-      const out = new Map<string, Set<string>>();
-      for (const r of rows) {
-        const key = settledKey(r.workspaceId, r.channel);
-        const set = out.get(key) ?? new Set<string>();
-        set.add(`${r.kind}:${r.localDate}`);
-        out.set(key, set);
-      }
-      return out;
+      return rows.map((r) => ({ workspaceId: r.workspaceId, channel: r.channel, kind: DigestKind.parse(r.kind), localDate: r.localDate }));
     },
 
     async unreportedMisses(workspaceId, channel) {
@@ -181,7 +119,7 @@ export function createLedger(db: Db): Ledger {
         orderBy: { localDate: 'asc' },
         select: { id: true, kind: true, localDate: true },
       });
-      return rows.map((r) => ({ id: r.id, kind: z.enum(['morning', 'sweep']).parse(r.kind), localDate: r.localDate }));
+      return rows.map((r) => ({ id: r.id, kind: DigestKind.parse(r.kind), localDate: r.localDate }));
     },
 
     async markReported(ids, reportedIn) {

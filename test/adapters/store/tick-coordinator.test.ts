@@ -1,7 +1,8 @@
 import { describeOnPostgres } from '../../support/databases.js';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { postgresCoordinator, singleProcess } from '../../../src/adapters/scheduler/index.js';
+import { singleProcess } from '../../../src/adapters/scheduler/index.js';
+import { postgresCoordinator } from '../../../src/adapters/store/index.js';
 
 const base = process.env.TEST_DATABASE_URL;
 const withSchema = (schema: string) => {
