@@ -38,6 +38,8 @@ export type ArgType =
       readonly synonyms?: Readonly<Record<string, string>>;
       /** Words that are not values but deserve their own answer ("email": in or out?). */
       readonly explain?: Readonly<Record<string, string>>;
+      /** Where to find the values, for a set too long to list in one line. */
+      readonly listedAt?: string;
     }
   /** A moment: past-facing (when something happened) or future-facing (when it should). */
   | { readonly kind: 'moment'; readonly facing: 'past' | 'future' }
@@ -98,8 +100,15 @@ export const arg = {
   names: (what: string, o: Options) => make<readonly string[]>({ kind: 'name', what }, { placement: 'option', ...o }, true),
   word: (what: string, pattern: RegExp, example: string, o: Options & { readonly lower?: boolean }) =>
     make<string>({ kind: 'word', what, pattern, example, ...(o.lower ? { lower: true } : {}) }, { placement: 'positional', ...o }),
-  choice: <V extends string>(what: string, values: readonly V[], o: Options & { readonly choices?: readonly V[]; readonly synonyms?: Readonly<Record<string, V>>; readonly explain?: Readonly<Record<string, string>> }) =>
-    make<V>({ kind: 'enum', what, values, ...(o.choices ? { choices: o.choices } : {}), ...(o.synonyms ? { synonyms: o.synonyms } : {}), ...(o.explain ? { explain: o.explain } : {}) }, { placement: 'option', ...o }),
+  choice: <V extends string>(
+    what: string,
+    values: readonly V[],
+    o: Options & { readonly choices?: readonly V[]; readonly synonyms?: Readonly<Record<string, V>>; readonly explain?: Readonly<Record<string, string>>; readonly listedAt?: string },
+  ) =>
+    make<V>(
+      { kind: 'enum', what, values, ...(o.choices ? { choices: o.choices } : {}), ...(o.synonyms ? { synonyms: o.synonyms } : {}), ...(o.explain ? { explain: o.explain } : {}), ...(o.listedAt ? { listedAt: o.listedAt } : {}) },
+      { placement: 'option', ...o },
+    ),
   moment: (facing: 'past' | 'future', o: Options) => make<Date>({ kind: 'moment', facing }, { placement: 'option', ...o }),
   yearly: (o: Options) => make<CalendarDate>({ kind: 'yearly' }, { placement: 'option', ...o }),
   duration: (o: Options) => make<Date>({ kind: 'duration' }, { placement: 'rest', ...o }),
@@ -255,7 +264,7 @@ export function readChoice(field: string, type: Extract<ArgType, { kind: 'enum' 
   if (direct !== undefined) return succeed(direct);
   const shown = type.choices ?? type.values;
   const near = nearMisses(word, [...type.values, ...Object.keys(type.synonyms ?? {})]);
-  const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ` Use one of ${shown.join(', ')}.`;
+  const hint = near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : type.listedAt ? ` ${type.listedAt}` : ` Use one of ${shown.join(', ')}.`;
   return fail(`${field}.unknown`, `"${clip(text)}" is not a ${type.what}.${hint}`, near);
 }
 

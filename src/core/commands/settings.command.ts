@@ -16,7 +16,7 @@ export const settingsCommand = defineCommand({
   details: ['Settings: channel <#channel>, timezone <Area/City>, hours <HH:mm-HH:mm>, days <mon-fri>, and each rule threshold by name (/client settings lists them with their values).'],
   examples: ['/client settings', '/client settings channel #client-care', '/client settings timezone Europe/London', '/client settings hours 09:00-17:30', '/client settings days mon-fri', '/client settings keepInTouchTopDays 21'],
   args: defineArgs({
-    setting: arg.choice('setting', SETTING_KEYS, { label: 'Setting', placement: 'positional' }).optional(),
+    setting: arg.choice('setting', SETTING_KEYS, { label: 'Setting', placement: 'positional', listedAt: '/client settings lists them all.' }).optional(),
     value: arg.text('a value', { label: 'Value', placeholder: 'value', max: 200 }).optional(),
   }),
   async execute(args, env) {
