@@ -42,6 +42,35 @@ forEachDatabase((db) => {
   });
 });
 
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'sweep-early' });
+  it('/digest sweep before the sweep time says which replies are still due, not that all is answered', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const running = runConsole({
+      deps: { store: h.opened.store, logger: h.logger },
+      clock: { now: () => new Date('2026-03-10T10:00:00Z') }, // a Tuesday morning in London; the sweep is at 16:30
+      workspace: h.workspace,
+      user: { platformUserId: 'sam', displayName: 'Sam' },
+      input,
+      output,
+      interactive: false,
+    });
+    input.end(['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep'].join('\n'));
+    await running;
+    const sweep = out.slice(out.indexOf('End of day'));
+    expect(sweep).not.toContain('every call and email answered');
+    expect(sweep).toMatch(/^End of day, Tuesday 10 March: nothing late, 1 reply still due\n/);
+    expect(sweep).toContain("Reply today: Acme Corp's email came in Tue 10 Mar at 10:00.");
+  });
+});
+
 describe('npm start (the README quickstart)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
