@@ -44,7 +44,7 @@ forEachDatabase((db) => {
 
 forEachDatabase((db) => {
   const h = useHarness(db, { workspaceName: 'sweep-early' });
-  it('/digest sweep before the sweep time says which replies are still due, not that all is answered', async () => {
+  it('/digest sweep before the sweep time lists the replies still due; /client health calls a new client new', async () => {
     const input = new PassThrough();
     let out = '';
     const output = new Writable({
@@ -62,12 +62,14 @@ forEachDatabase((db) => {
       output,
       interactive: false,
     });
-    input.end(['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep'].join('\n'));
+    input.end(['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep', '/client add Globex', '/client health globex'].join('\n'));
     await running;
-    const sweep = out.slice(out.indexOf('End of day'));
+    const sweep = out.slice(out.indexOf('End of day'), out.indexOf('Relationship health'));
     expect(sweep).not.toContain('every call and email answered');
     expect(sweep).toMatch(/^End of day, Tuesday 10 March: nothing late, 1 reply still due\n/);
     expect(sweep).toContain("Reply today: Acme Corp's email came in Tue 10 Mar at 10:00.");
+    // A client added a moment ago is new, not at risk.
+    expect(out.slice(out.indexOf('Relationship health for Globex'))).toMatch(/^Relationship health for Globex:\n[^]*?\d+\/100, new\n/);
   });
 });
 
