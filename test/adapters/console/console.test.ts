@@ -73,6 +73,32 @@ forEachDatabase((db) => {
   });
 });
 
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'client-since' });
+  it('a client since 2019, added today, gets a surprise nudge in the first digest', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const running = runConsole({
+      deps: { store: h.opened.store, logger: h.logger },
+      clock: { now: () => new Date('2026-03-10T10:00:00Z') },
+      workspace: h.workspace,
+      user: { platformUserId: 'sam', displayName: 'Sam' },
+      input,
+      output,
+      interactive: false,
+    });
+    input.end(['/client add Hooli', '/client date hooli client-since 2019-05-01', '/client likes hooli sport tennis', '/digest'].join('\n'));
+    await running;
+    expect(out).toContain('Surprise Hooli: a client since May 2019, and no gift or gesture on record.');
+  });
+});
+
 describe('npm start (the README quickstart)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
