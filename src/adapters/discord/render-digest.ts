@@ -1,4 +1,5 @@
 import type { Digest, DigestItem, NudgeGroup } from '../../core/model/index.js';
+import { DUE_ALL_COMMAND } from '../../core/digest/index.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
@@ -76,7 +77,7 @@ export function renderDiscordDigest(digest: Digest, owners: ReadonlyMap<string, 
   }
   for (const section of digest.sections.slice(DISCORD_LIMITS.embeds)) hidden += section.items.length;
   if (hidden > 0) {
-    const text = `…and ${hidden} more: ${digest.overflow?.command ?? '/client due all'}`;
+    const text = `…and ${hidden} more: ${digest.overflow?.command ?? DUE_ALL_COMMAND}`;
     const last = embeds.at(-1);
     if (last) last.footer = { text: clip(text, FOOTER_RESERVE) };
     else embeds.push({ title: 'More', description: clip(text, FOOTER_RESERVE), color: COLORS.attention });

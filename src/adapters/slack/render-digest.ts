@@ -1,5 +1,6 @@
 import type { types as SlackTypes } from '@slack/bolt';
 import type { Digest, DigestItem } from '../../core/model/index.js';
+import { DUE_ALL_COMMAND } from '../../core/digest/index.js';
 import { LIMITS, clip, escapeMrkdwn, md, mention, plain } from './mrkdwn.js';
 
 type KnownBlock = SlackTypes.KnownBlock;
@@ -84,8 +85,9 @@ export function renderDigest({ digest, slackUserIds }: DigestRenderInput): Rende
   }
   const left = items.size - kept.size + (digest.overflow?.count ?? 0);
   if (left > 0) {
-    const how = digest.overflow ? ` — see all with \`/client ${escapeMrkdwn(digest.overflow.command)}\`` : '';
-    blocks.push({ type: 'context', elements: [md(clip(`…and ${left} more${how}`, LIMITS.contextText))] });
+    // The core's command is complete ("/client due all"); items cut for Slack's limits are listed by it too.
+    const command = digest.overflow?.command ?? DUE_ALL_COMMAND;
+    blocks.push({ type: 'context', elements: [md(clip(`…and ${left} more — see all with \`${escapeMrkdwn(command)}\``, LIMITS.contextText))] });
   }
   return { text: clip(digest.title, LIMITS.fallbackText), blocks };
 }

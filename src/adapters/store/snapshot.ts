@@ -49,7 +49,7 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
   if (workspaceRow === null) throw new Error(`workspace ${workspaceId} does not exist`);
 
   // Each candidate kind has its own index; three narrow queries beat one wide OR.
-  const [quiet, noGesture, noAdvice, dates, followUps, moods, acks, exchanges] = await Promise.all([
+  const [quiet, noGesture, noAdvice, dates, followUps, moods, acks, exchanges, clientSince] = await Promise.all([
     db.client.findMany({
       where: { workspaceId, OR: [{ lastInteractionAt: null }, { lastInteractionAt: { lt: query.quietBefore } }] },
       include: clientInclude,
@@ -81,11 +81,18 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
       },
     }),
     oneSidedCandidates(scope, query),
+    // Surprise candidates by their recorded client-since date, on the (workspaceId, kind, year)
+    // index: a year up to gestureBefore's is wide enough (the rule decides), and never narrower in
+    // any time zone, since a local date before gestureBefore is in its UTC year or earlier.
+    db.importantDate.findMany({
+      where: { workspaceId, kind: 'client-since', year: { lte: query.gestureBefore.getUTCFullYear() }, client: { lastGestureAt: null } },
+      orderBy: [{ clientId: 'asc' }, { id: 'asc' }],
+    }),
   ]);
 
   const clients = new Map<string, Client>();
   for (const row of [...quiet, ...noGesture, ...noAdvice]) if (!clients.has(row.id)) clients.set(row.id, toClient(row));
-  const referenced = new Set([...dates, ...followUps, ...moods, ...exchanges].map((row) => row.clientId));
+  const referenced = new Set([...dates, ...followUps, ...moods, ...exchanges, ...clientSince].map((row) => row.clientId));
   const missing = [...referenced].filter((id) => !clients.has(id));
   for (const ids of chunks(missing)) {
     const rows = await db.client.findMany({ where: { workspaceId, id: { in: ids } }, include: clientInclude });
@@ -123,6 +130,7 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     moodInteractions: moods.map(toInteraction),
     exchanges,
     lastInteractions: perClient.flatMap((p) => p.latest),
+    clientSince: clientSince.map(toDate),
     acks: acks.map(toNudgeAck),
   };
 }

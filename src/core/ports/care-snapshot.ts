@@ -22,7 +22,10 @@ export interface CareSnapshotQuery {
   readonly dateWindow: { readonly from: MonthDay; readonly to: MonthDay };
   /** Clients with no interaction since this time (or none ever): keep-in-touch candidates. */
   readonly quietBefore: Date;
-  /** Clients with no gift or gesture since this time: surprise candidates. */
+  /**
+   * Clients with no gift or gesture since this time: surprise candidates. A client with no gesture
+   * ever is a candidate when added before it, or when its client-since date (year known) is before it.
+   */
   readonly gestureBefore: Date;
   /** Top-tier clients not asked for advice since this time. */
   readonly adviceBefore: Date;
@@ -64,6 +67,12 @@ export interface CareSnapshot {
   readonly exchanges: readonly ClientExchange[];
   /** The latest interaction of each client in `clients`, for context lines. */
   readonly lastInteractions: readonly Interaction[];
+  /**
+   * Client-since dates with a year, of clients with no gift or gesture yet, dated before
+   * gestureBefore (a wider selection is harmless): the surprise clock starts there when it is
+   * earlier than when the client was added to Rapport.
+   */
+  readonly clientSince: readonly ImportantDate[];
   readonly acks: readonly NudgeAck[];
 }
 

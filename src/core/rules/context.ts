@@ -74,8 +74,23 @@ export function dueFollowUps(snapshot: CareSnapshot, kinds: readonly FollowUpKin
     .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || a.id.localeCompare(b.id));
 }
 
+/** Honorifics and titles that come before a name; a trailing dot is optional ("Dr" or "Dr."). */
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'rev', 'revd', 'fr', 'hon', 'capt', 'col', 'maj', 'gen', 'herr', 'frau', 'mme', 'mlle']);
+/** "J", "J.", "J.R." or "JR.": an initial is not a name to greet someone by. */
+const INITIAL = /^(?:\p{L}\.?|(?:\p{L}\.){1,3}\p{L}?\.?|\p{Lu}{2}\.)$/u;
+
+/**
+ * The name to use in a sentence ("Priya loves tennis"): the first word after any titles, unless
+ * that word is an initial or the only word left (a surname after a title); in doubt, the full name.
+ */
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
+  const words = name.trim().split(/\s+/).filter((w) => w.length > 0);
+  let start = 0;
+  while (start < words.length && TITLES.has(words[start]!.replace(/\.$/, '').toLowerCase())) start += 1;
+  const first = words[start];
+  if (first === undefined || INITIAL.test(first)) return words.join(' ') || name;
+  if (start > 0 && words.length - start < 2) return words.join(' ');
+  return first;
 }
 
 /**

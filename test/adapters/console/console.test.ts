@@ -44,6 +44,63 @@ forEachDatabase((db) => {
   });
 });
 
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'sweep-early' });
+  it('/digest sweep before the sweep time lists the replies still due; /client health calls a new client new', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const running = runConsole({
+      deps: { store: h.opened.store, logger: h.logger },
+      clock: { now: () => new Date('2026-03-10T10:00:00Z') }, // a Tuesday morning in London; the sweep is at 16:30
+      workspace: h.workspace,
+      user: { platformUserId: 'sam', displayName: 'Sam' },
+      input,
+      output,
+      interactive: false,
+    });
+    input.end(['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep', '/client add Globex', '/client health globex'].join('\n'));
+    await running;
+    const sweep = out.slice(out.indexOf('End of day'), out.indexOf('Relationship health'));
+    expect(sweep).not.toContain('every call and email answered');
+    expect(sweep).toMatch(/^End of day, Tuesday 10 March: nothing late, 1 reply still due\n/);
+    expect(sweep).toContain("Reply today: Acme Corp's email came in Tue 10 Mar at 10:00.");
+    // A client added a moment ago is new, not at risk.
+    expect(out.slice(out.indexOf('Relationship health for Globex'))).toMatch(/^Relationship health for Globex:\n[^]*?\d+\/100, new\n/);
+  });
+});
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: 'client-since' });
+  it('a client since 2019, added today, gets a surprise nudge in the first digest', async () => {
+    const input = new PassThrough();
+    let out = '';
+    const output = new Writable({
+      write(chunk: Buffer, _e, done) {
+        out += chunk.toString();
+        done();
+      },
+    });
+    const running = runConsole({
+      deps: { store: h.opened.store, logger: h.logger },
+      clock: { now: () => new Date('2026-03-10T10:00:00Z') },
+      workspace: h.workspace,
+      user: { platformUserId: 'sam', displayName: 'Sam' },
+      input,
+      output,
+      interactive: false,
+    });
+    input.end(['/client add Hooli', '/client date hooli client-since 2019-05-01', '/client likes hooli sport tennis', '/digest'].join('\n'));
+    await running;
+    expect(out).toContain('Surprise Hooli: a client since May 2019, and no gift or gesture on record.');
+  });
+});
+
 describe('npm start (the README quickstart)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DISCORD_LIMITS, renderDiscordDigest } from '../../../src/adapters/discord/render-digest.js';
-import { NUDGE_GROUPS, type Digest } from '../../../src/core/model/index.js';
+import { NUDGE_GROUPS, type Digest, type Nudge } from '../../../src/core/model/index.js';
+import { buildDigest, digestToText } from '../../../src/core/digest/index.js';
 
 const item = fc.record({
   nudgeId: fc.stringMatching(/^n-[0-9a-z]{8}$/),
@@ -64,5 +65,25 @@ describe('Discord digest renderer', () => {
     );
     expect(msg.content).toBe('Good morning: 1 thing for your clients, Tuesday 10 March');
     expect(msg.embeds).toEqual([{ title: 'Today (1)', description: '**Reply to Jane**\n› About: “renewal”.\nOwner: <@111> · `n-00abc123`', color: 0xd9534f }]);
+  });
+
+  it('past the digest limit it points at the command that lists everything, as the console does', () => {
+    const nudges: Nudge[] = Array.from({ length: 30 }, (_, n) => ({
+      id: `n-${String(n).padStart(8, '0')}`,
+      rule: 'keep-in-touch',
+      clientId: `c${n}`,
+      clientName: `Client ${n}`,
+      ownerId: 'm1',
+      group: 'attention',
+      urgency: 30,
+      title: `Reconnect with Client ${n}`,
+      context: [],
+      triggeredAt: new Date('2026-03-01T00:00:00Z'),
+      followUpId: null,
+      sweep: false,
+    }));
+    const d = buildDigest({ workspaceId: 'ws', timeZone: 'Europe/London', now: new Date('2026-03-10T08:45:00Z'), kind: 'morning', nudges, maxItems: 10 });
+    expect(renderDiscordDigest(d, owners).embeds.at(-1)?.footer?.text).toBe('…and 20 more: /client due all');
+    expect(digestToText(d)).toContain('\n…and 20 more: /client due all\n');
   });
 });

@@ -69,6 +69,14 @@ describe('/client commands', () => {
     expect(notes.map((n) => n.text)).toContain('likes <b> tags & cake');
   });
 
+  it('/client health calls a client added a moment ago new, not at risk', async () => {
+    await h.slack.waitForResponse((await h.command('add Initrode')).responseId);
+    const reply = await h.slack.waitForResponse((await h.command('health initrode')).responseId);
+    const text = JSON.stringify(reply);
+    expect(text).toMatch(/\d+\/100, new/);
+    expect(text).not.toContain('at risk');
+  });
+
   it('answers an unknown client with a private one-line error', async () => {
     const res = await h.command('show Nobody');
     const reply = await h.slack.waitForResponse(res.responseId);

@@ -176,6 +176,35 @@ describe('digest publishing', () => {
   });
 });
 
+describe('the end-of-day sweep', () => {
+  it('posted before its time, it says which replies are still due rather than that all is answered', async () => {
+    const { store } = await teamStore(h);
+    const owner = await store.ensureMember('U0001', 'jane');
+    const client = await store.createClient({ name: 'Umbrella', normalizedName: 'umbrella', aliases: [], ownerId: owner.id, tier: 'standard', status: 'active', platformUserId: null, createdAt: new Date(NOW.getTime() - 30 * 86_400_000) });
+    await store.openFollowUp({ clientId: client.id, interactionId: null, kind: 'reply', summary: 'Email: asks for the Q3 invoice', openedAt: new Date(NOW.getTime() - 3_600_000), snoozedUntil: null, source: 'command', externalRef: null });
+    const sweep = await planDigest({ store, now: NOW, kind: 'sweep' });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'CSWEEP', digest: sweep, deliveryKey: 'k-sweep-1' });
+    expect(result.status).toBe('posted');
+    const blocks = h.slack.callsTo('chat.postMessage').at(-1)!.args.blocks as Block[];
+    expect(blocks[0]!.text!.text).toMatch(/^End of day, .*: nothing late, 1 reply still due$/);
+    expect(JSON.stringify(blocks)).toContain("Reply today: Umbrella's email came in");
+  });
+});
+
+describe('surprise for a long-standing client', () => {
+  it('a client since 2019 added today is in the first digest, counted from the client-since date', async () => {
+    const { store } = await teamStore(h);
+    const owner = await store.ensureMember('U0001', 'jane');
+    const client = await store.createClient({ name: 'Hooli', normalizedName: 'hooli', aliases: [], ownerId: owner.id, tier: 'standard', status: 'active', platformUserId: null, createdAt: NOW });
+    await store.addDate({ clientId: client.id, familyMemberId: null, kind: 'client-since', label: null, month: 5, day: 1, year: 2019 });
+    const morning = await planDigest({ store, now: NOW, kind: 'morning' });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'CSINCE', digest: morning, deliveryKey: 'k-since-1' });
+    expect(result.status).toBe('posted');
+    const blocks = h.slack.callsTo('chat.postMessage').at(-1)!.args.blocks as Block[];
+    expect(JSON.stringify(blocks)).toContain('Find out what Hooli loves (a client since May 2019, and no gift or gesture on record).');
+  });
+});
+
 describe('delivery safety', () => {
   it('after an answer lost in transit, the next attempt finds the posted message by its key and does not post twice', async () => {
     h.slack.failNext('chat.postMessage', 'drop-after');

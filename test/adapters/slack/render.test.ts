@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { markItem, renderDigest } from '../../../src/adapters/slack/render-digest.js';
 import { renderReply } from '../../../src/adapters/slack/render-reply.js';
 import { ChannelPacer } from '../../../src/adapters/slack/pacer.js';
-import { NUDGE_GROUPS, type Digest, type Reply } from '../../../src/core/model/index.js';
+import { NUDGE_GROUPS, type Digest, type Nudge, type Reply } from '../../../src/core/model/index.js';
+import { buildDigest, DUE_ALL_COMMAND } from '../../../src/core/digest/index.js';
 
 type AnyBlock = Record<string, unknown> & { type: string; block_id?: string };
 
@@ -56,7 +57,8 @@ const digestArb: fc.Arbitrary<Digest> = fc
     title: nasty,
     notices: fc.array(nasty, { maxLength: 14 }),
     sections: fc.array(fc.record({ group: fc.constantFrom(...NUDGE_GROUPS), heading: text(200), items: fc.array(item, { maxLength: 80 }) }), { maxLength: 3 }),
-    overflow: fc.option(fc.record({ count: fc.nat(500), command: fc.constantFrom('due all', 'due') }), { nil: null }),
+    // The command is the one the core puts there: the renderer must show it as it is.
+    overflow: fc.option(fc.record({ count: fc.nat(500), command: fc.constant(DUE_ALL_COMMAND) }), { nil: null }),
   })
   .map((d) => {
     // Nudge ids are unique within a digest: the core makes them from distinct triggers.
@@ -64,6 +66,13 @@ const digestArb: fc.Arbitrary<Digest> = fc
     const sections = d.sections.map((s) => ({ ...s, items: s.items.filter((i) => !seen.has(i.nudgeId) && seen.add(i.nudgeId)) }));
     return { kind: 'morning' as const, workspaceId: 'w1', localDate: '2026-03-02', title: d.title, notices: d.notices, overflow: d.overflow, sections };
   });
+
+/** The text of the last context block, where the "and N more" line goes. */
+function overflowLine(blocks: readonly AnyBlock[]): string | undefined {
+  const last = blocks.at(-1);
+  if (last?.type !== 'context') return undefined;
+  return ((last.elements as { text?: string }[] | undefined) ?? []).map((e) => e.text ?? '').join(' ');
+}
 
 const owners = new Map([
   ['m1', 'U001'],
@@ -95,6 +104,7 @@ describe('renderDigest', () => {
         const untracked = digest.sections.flatMap((s) => s.items).filter((i) => i.nudgeId.length > 253).length;
         const more = JSON.stringify(blocks).match(/…and (\d+) more/);
         expect(shown.size + untracked + Number(more?.[1] ?? 0)).toBeGreaterThanOrEqual(total);
+        if (more) expect(overflowLine(blocks as AnyBlock[])).toMatch(/ — see all with `\/client due all`$/);
       }),
       { numRuns: 200 },
     );
@@ -112,6 +122,26 @@ describe('renderDigest', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('past the digest limit it points at the command that lists everything, written once', () => {
+    const nudges: Nudge[] = Array.from({ length: 30 }, (_, n) => ({
+      id: `n-${String(n).padStart(8, '0')}`,
+      rule: 'keep-in-touch',
+      clientId: `c${n}`,
+      clientName: `Client ${n}`,
+      ownerId: 'm1',
+      group: 'attention',
+      urgency: 30,
+      title: `Reconnect with Client ${n}`,
+      context: [],
+      triggeredAt: new Date('2026-03-01T00:00:00Z'),
+      followUpId: null,
+      sweep: false,
+    }));
+    const digest = buildDigest({ workspaceId: 'w1', timeZone: 'Europe/London', now: new Date('2026-03-10T08:45:00Z'), kind: 'morning', nudges, maxItems: 10 });
+    const { blocks } = renderDigest({ digest, slackUserIds: owners });
+    expect(overflowLine(blocks as AnyBlock[])).toBe('…and 20 more — see all with `/client due all`');
   });
 
   it('escapes what people typed so it cannot mention @channel or fake a link', () => {

@@ -124,4 +124,26 @@ forEachDatabase((database) => {
     expect(snap.exchanges.map((e) => e.clientId).sort()).toEqual([unanswered, answered].sort());
     expect(snap.clients.map((c) => c.name)).toEqual(expect.arrayContaining(['Unanswered', 'Answered']));
   });
+
+  // Runs after the others: it adds clients.
+  it('brings the client-since dates that can start the surprise clock of clients never given anything', async () => {
+    const make = async (name: string, gestureAgo: number | null) => {
+      const c = await ws.createClient(newClient(name, { createdAt: ago(1) }));
+      await ws.touchClient(c.id, { lastInteractionAt: ago(1), ...(gestureAgo === null ? {} : { lastGestureAt: ago(gestureAgo) }) });
+      return c.id;
+    };
+    const longTime = await make('LongTime', null);
+    const gifted = await make('LongTimeGifted', 10);
+    const noYear = await make('NoYearSince', null);
+    const thisYear = await make('SinceNextYear', null);
+    const since = (clientId: string, year: number | null) => ws.addDate({ clientId, familyMemberId: null, kind: 'client-since', label: null, month: 5, day: 1, year });
+    await since(longTime, 2019);
+    await since(gifted, 2019);
+    await since(noYear, null);
+    await since(thisYear, 2027);
+    await ws.addDate({ clientId: longTime, familyMemberId: null, kind: 'birthday', label: null, month: 5, day: 1, year: 1980 });
+    const snap = await ws.careSnapshot(query);
+    expect(snap.clientSince.map((d) => [d.clientId, d.kind, d.year])).toEqual([[longTime, 'client-since', 2019]]);
+    expect(snap.clients.map((c) => c.name)).toContain('LongTime');
+  });
 });

@@ -31,6 +31,7 @@ export const snapshotArb: fc.Arbitrary<CareSnapshot> = fc
     likes: fc.array(fc.record({ c: fc.integer({ min: 1, max: 6 }), category: fc.constantFrom(...LIKE_CATEGORIES), value: fc.constantFrom('pinot noir', 'Arsenal', 'espresso', 'jazz', 'sailing') }), { maxLength: 8 }),
     moods: fc.array(fc.record({ c: fc.integer({ min: 1, max: 6 }), mood: fc.constantFrom(...MOODS), at: instant }), { maxLength: 10 }),
     gifts: fc.array(fc.record({ c: fc.integer({ min: 1, max: 6 }), description: fc.constantFrom('bottle of pinot', 'Arsenal scarf', 'coffee beans'), at: instant }), { maxLength: 4 }),
+    since: fc.array(fc.record({ c: fc.integer({ min: 1, max: 6 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }), year: fc.integer({ min: 2000, max: 2027 }) }), { maxLength: 3 }),
   })
   .map((r) => {
     const clients = r.clients.slice(0, r.count);
@@ -45,5 +46,6 @@ export const snapshotArb: fc.Arbitrary<CareSnapshot> = fc
       likes: r.likes.map((l, n) => like(id(l.c), l.category, l.value, `l${n}`)),
       moodInteractions: r.moods.map((m, n) => interaction(`m${n}`, { clientId: id(m.c), mood: m.mood, occurredAt: m.at })),
       recentGifts: r.gifts.map((g) => gift(id(g.c), g.description, g.at)),
+      clientSince: r.since.map((d, n) => importantDate(`s${n}`, { clientId: id(d.c), month: d.month, day: d.day, year: d.year, kind: 'client-since' })),
     });
   });

@@ -53,6 +53,31 @@ describe('buildDigest', () => {
     expect(d.title).toBe('End of day, Tuesday 10 March: 1 still unanswered');
   });
 
+  it('a sweep before its time does not claim every reply is sent while one is still due: it lists it', () => {
+    const due = nudge('r', { rule: 'same-day-reply', group: 'today', urgency: 60, sweep: false, title: "Reply today: Jane Doe's email came in Tue 10 Mar at 08:00." });
+    const d = build([nudge('a'), due], 'sweep');
+    expect(d.title).toBe('End of day, Tuesday 10 March: nothing late, 1 reply still due');
+    expect(d.title).not.toMatch(/every call and email answered/);
+    expect(d.sections.flatMap((s) => s.items.map((i) => i.title))).toEqual([due.title]);
+  });
+
+  it.each([
+    { late: 0, due: 0, title: 'End of day, Tuesday 10 March: every call and email answered' },
+    { late: 2, due: 0, title: 'End of day, Tuesday 10 March: 2 still unanswered' },
+    { late: 0, due: 2, title: 'End of day, Tuesday 10 March: nothing late, 2 replies still due' },
+    { late: 1, due: 1, title: 'End of day, Tuesday 10 March: 1 still unanswered, 1 more reply due' },
+  ])('the sweep title: $late late and $due still due', ({ late, due, title }) => {
+    const nudges = [
+      ...Array.from({ length: late }, (_, n) => nudge(`late${n}`, { rule: 'same-day-reply', group: 'today', urgency: 80, sweep: true })),
+      ...Array.from({ length: due }, (_, n) => nudge(`due${n}`, { rule: 'same-day-reply', group: 'today', urgency: 60, sweep: false })),
+      nudge('other'),
+    ];
+    const d = build(nudges, 'sweep');
+    expect(d.title).toBe(title);
+    // Late items lead; what is still due follows; other rules stay out of the sweep.
+    expect(d.sections.flatMap((s) => s.items.map((i) => i.nudgeId))).toEqual([...nudges.slice(0, late + due).map((n) => n.id)]);
+  });
+
   it('renders plain text with the owner and the id', () => {
     expect(digestToText(build([nudge('n-1')]), { 'm-sam': 'sam' })).toBe(
       [

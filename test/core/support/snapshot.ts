@@ -129,6 +129,7 @@ export function snapshot(over: Partial<CareSnapshot> = {}): CareSnapshot {
     moodInteractions: [],
     exchanges: [],
     lastInteractions: [],
+    clientSince: [],
     acks: [],
     ...over,
   };
