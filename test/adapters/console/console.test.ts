@@ -56,7 +56,8 @@ forEachDatabase((db) => {
       },
     });
     const running = runConsole({
-      deps: { store: h.opened.store, logger: h.logger },
+      core: createCore({ store: h.opened.store, logger: h.logger }),
+      store: h.opened.store,
       clock: { now: () => new Date('2026-03-10T10:00:00Z') }, // a Tuesday morning in London; the sweep is at 16:30
       workspace: h.workspace,
       user: { platformUserId: 'sam', displayName: 'Sam' },
@@ -87,7 +88,8 @@ forEachDatabase((db) => {
       },
     });
     const running = runConsole({
-      deps: { store: h.opened.store, logger: h.logger },
+      core: createCore({ store: h.opened.store, logger: h.logger }),
+      store: h.opened.store,
       clock: { now: () => new Date('2026-03-10T10:00:00Z') },
       workspace: h.workspace,
       user: { platformUserId: 'sam', displayName: 'Sam' },

@@ -181,7 +181,7 @@ describe('the end-of-day sweep', () => {
     const { store } = await teamStore(h);
     const owner = await store.ensureMember('U0001', 'jane');
     const client = await store.createClient({ name: 'Umbrella', normalizedName: 'umbrella', aliases: [], ownerId: owner.id, tier: 'standard', status: 'active', platformUserId: null, createdAt: new Date(NOW.getTime() - 30 * 86_400_000) });
-    await store.openFollowUp({ clientId: client.id, interactionId: null, kind: 'reply', summary: 'Email: asks for the Q3 invoice', openedAt: new Date(NOW.getTime() - 3_600_000), snoozedUntil: null, source: 'command', externalRef: null });
+    await store.openFollowUp({ clientId: client.id, interactionId: null, kind: 'reply', summary: 'asks for the Q3 invoice', openedAt: new Date(NOW.getTime() - 3_600_000), snoozedUntil: null, source: 'command', externalRef: null, channel: 'email', threadIds: [] });
     const sweep = await planDigest({ store, now: NOW, kind: 'sweep' });
     const result = await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'CSWEEP', digest: sweep, deliveryKey: 'k-sweep-1' });
     expect(result.status).toBe('posted');
