@@ -7,8 +7,8 @@ const REMEMBER_MS = 24 * 3_600_000;
 
 /**
  * Global middleware: an Events API delivery whose event_id was already processed stops here, so a
- * retry (after a slow ack or a lost response) has no second effect. The row is written before the
- * listeners run and removed again if they fail, so a retry can then do the work.
+ * retry (after a slow ack or a lost response) has no second effect. The id is claimed before the
+ * listeners run and given back if they fail, so a retry can then do the work.
  */
 export function dedupeEvents(deps: { readonly processedEvents: ProcessedEvents; readonly clock: Clock; readonly logger: Logger }): Middleware<AnyMiddlewareArgs> {
   let prunedAt = 0;

@@ -1,8 +1,5 @@
 import type { Tenant, WorkspaceLifecycle } from '../ports/index.js';
 
-/** Days a workspace's data is kept after its app was uninstalled, unless configured otherwise. */
-export const DEFAULT_UNINSTALL_GRACE_DAYS = 30;
-
 /**
  * Erases the data of every workspace, on any platform, whose app was uninstalled at least
  * `graceDays` ago (0 erases at once). Returns the tenants erased.
