@@ -4,12 +4,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
 import { chosenPlatform, loadConfig, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
-import { openStore, type PrismaStore, type Provider } from './adapters/store/index.js';
+import { openStore, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
-import { createSlackAdapter } from './adapters/slack/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
 import { handleCommand } from './core/use-cases/handle-command.js';
 import { planDigest } from './core/use-cases/plan-digest.js';
@@ -78,6 +78,7 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
   const slack = createSlackAdapter({
     store,
     db: store.db,
+    processedRequests: prismaProcessedRequests(store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, webApi, type AppOptions, type Logger as BoltLogger, type InstallationStore } from '@slack/bolt';
-import type { DigestPublisher, Clock, Logger, MemberNotifier, Store } from '../../core/ports/index.js';
+import { App, webApi, type AppOptions, type InstallationStore } from '@slack/bolt';
+import type { DigestPublisher, Clock, Logger, MemberNotifier, ProcessedRequests, Store } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
+import { answerFaults } from './answer.js';
+import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import { dedupeEvents, registerUninstall } from './events.js';
@@ -11,6 +13,9 @@ import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow,
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
+import { slackFetch } from './outgoing.js';
+import { ScreenedHTTPReceiver } from './receiver.js';
+import { onlyServedTeam } from './single-team.js';
 import type { GiftCatalog } from '../../core/care/gift-catalog.js';
 import { registerSubmissions } from './submissions.js';
 
@@ -21,6 +26,8 @@ export interface SlackAdapterOptions {
   readonly store: Store;
   /** The raw Prisma client, for the adapter's own tables (installations, processed events). */
   readonly db: SlackDb;
+  /** Signed HTTP requests already handled (replay protection across replicas); the store implements it. */
+  readonly processedRequests: ProcessedRequests;
   readonly logger: Logger;
   readonly clock: Clock;
   /** `http`: Events API on `port` (needs signingSecret). `socket`: Socket Mode (needs appToken). */
@@ -79,35 +86,51 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
+    fetch: slackFetch(),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
     timeout: options.requestTimeoutMs ?? 10_000,
   };
   const installationStore: InstallationStore = createInstallationStore({ db: options.db, store: options.store, clock: options.clock, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) });
+  const logger = boltLogger(options.logger);
+  const oauthOptions = {
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    stateSecret: options.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      directInstall: true,
+      installPath: '/slack/install',
+      redirectUriPath: '/slack/oauth_redirect',
+      ...(options.authorizeUrl ? { authorizationUrl: options.authorizeUrl } : {}),
+      ...(options.mode === 'socket' ? { port: options.port } : {}),
+    },
+  };
+  // HTTP mode: Bolt's receiver behind a screen (malformed, skewed and replayed requests stop there).
+  const receiver =
+    options.mode === 'http'
+      ? new ScreenedHTTPReceiver(
+          {
+            signingSecret: options.signingSecret ?? '',
+            logger,
+            ...(oauth ? { ...oauthOptions, installerOptions: { ...oauthOptions.installerOptions, clientOptions } } : {}),
+          },
+          { signingSecret: options.signingSecret ?? '', logger: options.logger, firstDelivery: (id) => options.processedRequests.claim(id, options.clock.now()) },
+        )
+      : undefined;
   const appOptions: AppOptions = {
-    logger: boltLogger(options.logger),
+    logger,
     clientOptions,
     deferInitialization: true,
-    ...(options.mode === 'socket' ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret }),
-    ...(oauth
-      ? {
-          clientId: options.clientId,
-          clientSecret: options.clientSecret,
-          stateSecret: options.stateSecret,
-          scopes: [...BOT_SCOPES],
-          installationStore,
-          installerOptions: {
-            directInstall: true,
-            installPath: '/slack/install',
-            redirectUriPath: '/slack/oauth_redirect',
-            ...(options.authorizeUrl ? { authorizationUrl: options.authorizeUrl } : {}),
-            ...(options.mode === 'socket' ? { port: options.port } : {}),
-          },
-        }
-      : { token: options.botToken }),
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
+    ...(oauth ? (receiver ? {} : oauthOptions) : { token: options.botToken }),
   };
   const app = new App(appOptions);
 
+  let servedTeam: string | undefined;
+  app.use(answerFaults(deps));
+  if (!oauth) app.use(onlyServedTeam(() => servedTeam, options.logger));
   app.use(dedupeEvents(deps));
   registerUninstall(app, { db: options.db, store: options.store, clock: options.clock, logger: options.logger });
   registerCommands(app, deps);
@@ -130,7 +153,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     }
     if (!token) return null;
-    const client = clients.get(token) ?? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger(options.logger) });
+    const client = clients.get(token) ?? new webApi.WebClient(token, { ...clientOptions, logger });
     clients.set(token, client);
     return client;
   };
@@ -141,6 +164,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!oauth) {
         // One workspace has no install callback: a restart with a (new) token is its reinstall.
         const team = (await app.client.auth.test()).team_id;
+        servedTeam = team;
         if (team) await options.db.workspace.updateMany({ where: { platform: 'slack', externalId: team, uninstalledAt: { not: null } }, data: { uninstalledAt: null } });
       }
       const started: unknown = await app.start(options.port);
@@ -167,20 +191,4 @@ function checkOptions(o: SlackAdapterOptions, oauth: boolean): void {
     if (!o.stateSecret) missing.push('stateSecret (SLACK_STATE_SECRET)');
   }
   if (missing.length > 0) throw new Error(`Slack adapter (${o.mode} mode) is missing: ${missing.join(', ')}`);
-}
-
-/** Bolt logs through Rapport's logger. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level: LogLevel = LogLevel.INFO;
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-  return {
-    // Bolt's debug lines quote request bodies (clients' names, notes): they never reach the log.
-    debug: () => undefined,
-    info: (...m: unknown[]) => logger.info({ lib: 'bolt' }, text(m)),
-    warn: (...m: unknown[]) => logger.warn({ lib: 'bolt' }, text(m)),
-    error: (...m: unknown[]) => logger.error({ lib: 'bolt' }, text(m)),
-    setLevel: (l: LogLevel) => void (level = l),
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }

@@ -2,3 +2,4 @@ export { createSlackAdapter, BOT_SCOPES, DEFAULT_UNINSTALL_GRACE_DAYS, type Slac
 export type { SlackDb } from './installation-store.js';
 export { renderDigest } from './render-digest.js';
 export { renderReply } from './render-reply.js';
+export { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } from './receiver.js';

@@ -9,6 +9,7 @@ import { PrismaStore } from './prisma-store.js';
 export { DEFAULT_DATABASE_URL, parseDatabaseUrl, type Db, type Provider } from './database.js';
 export { PrismaStore } from './prisma-store.js';
 export { NotInWorkspaceError } from './scope.js';
+export { prismaProcessedRequests } from './processed-requests.js';
 
 export interface OpenStoreOptions {
   /** `file:./data/rapport.db` (or a path) for SQLite; `postgresql://…[?schema=NAME]` for PostgreSQL. */

@@ -3,3 +3,4 @@ export type * from './care-snapshot.js';
 export type * from './clock.js';
 export type * from './logger.js';
 export type * from './chat.js';
+export type * from './processed-requests.js';

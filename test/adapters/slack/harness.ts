@@ -1,7 +1,7 @@
 // Wires the real pieces for Slack adapter tests: a fresh SQLite database through the real store,
 // the real core, the real Bolt receiver on 127.0.0.1, and FakeSlack as the far side of the wire.
-import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
-import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
+import { openStore, prismaProcessedRequests, type OpenedStore } from '../../../src/adapters/store/index.js';
 import type { Clock, Logger } from '../../../src/core/ports/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from '../../support/databases.js';
 import { FakeSlack, eventBody, interactiveBody, postSigned, slashCommandBody, type PostResult } from '../../support/fake-slack.js';
@@ -62,6 +62,7 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {})
   const adapter = createSlackAdapter({
     store: opened.store,
     db: opened.store.db,
+    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: 'http',
