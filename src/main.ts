@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
 import { chosenPlatform, loadConfig, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
-import { openStore, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
+import { databaseAnswers, openStore, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
@@ -122,7 +122,7 @@ async function runOnSlack(input: { config: Config; deps: CoreDeps; store: Prisma
   });
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
-    checks: { database: async () => (await store.db.$queryRawUnsafe('SELECT 1')) !== undefined },
+    checks: { database: databaseAnswers(store.db) },
   });
   logger.info({ port, healthPort: config.HEALTH_PORT, provider }, 'Rapport is running on Slack');
 

@@ -52,8 +52,9 @@ export interface Harness {
 /** Monday 2 March 2026, 10:00 UTC: a business morning in the default UTC workspace. */
 export const NOW = new Date('2026-03-02T10:00:00.000Z');
 
-export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}): Promise<Harness> {
-  const database: CreatedTestDatabase = await createTestDatabase('sqlite');
+/** `databaseUrl`: run on that database (the caller creates and drops it) instead of a fresh SQLite file. */
+export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}, setup: { databaseUrl?: string } = {}): Promise<Harness> {
+  const database: Pick<CreatedTestDatabase, 'url' | 'drop'> = setup.databaseUrl ? { url: setup.databaseUrl, drop: async () => undefined } : await createTestDatabase('sqlite');
   const opened = await openStore({ databaseUrl: database.url });
   const slack = await FakeSlack.start();
   const clock = new TestClock(NOW);
