@@ -1,5 +1,6 @@
 import 'dotenv/config';
 import { hostname, userInfo } from 'node:os';
+import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
 import { chosenPlatform, loadConfig, type Config } from './config.js';
@@ -9,6 +10,7 @@ import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
+import { installFaultHandlers } from './adapters/process/faults.js';
 import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, postgresCoordinator, singleProcess } from './adapters/scheduler/index.js';
 import { handleCommand } from './core/use-cases/handle-command.js';
@@ -32,16 +34,24 @@ async function main(argv: readonly string[]): Promise<number> {
   // In the console, logs go to stderr at warn so that replies on stdout stay clean for scripts.
   const pinoLogger = createLogger({ level: platform === 'console' && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, destination: process.stderr });
   const logger = corePortLogger(pinoLogger);
+  installFaultHandlers(process, logger);
   const giftCatalog = loadGiftCatalog(config.RAPPORT_GIFT_CATALOG);
   if (!giftCatalog.ok) {
     process.stderr.write(`${giftCatalog.message}\n`);
+    return 2;
+  }
+  // A terminal, or lines piped in (scripts, the README's printf), run the console. Neither, as in a
+  // bare `docker run` with no settings, would start and stop silently: say what to set instead.
+  const input = platform === 'console' ? (process.stdin.isTTY ? process.stdin : await pipedInput(process.stdin)) : null;
+  if (platform === 'console' && input === null) {
+    process.stderr.write(`${NOTHING_TO_DO}\n`);
     return 2;
   }
   const clock: Clock = { now: () => new Date() };
   const { store, provider, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
   const deps: CoreDeps = { store, logger, giftCatalog: giftCatalog.catalog };
   try {
-    if (platform === 'console') return await runInTerminal({ config, deps, clock, demo: argv.includes('--demo') });
+    if (input !== null) return await runInTerminal({ config, deps, clock, input, demo: argv.includes('--demo') });
     return await runOnSlack({ config, deps, store, provider, clock, logger });
   } finally {
     await close();
@@ -49,8 +59,8 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** The console: the embedded database and the terminal as the chat platform. */
-async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clock; demo: boolean }): Promise<number> {
-  const { config, deps, clock, demo } = input;
+async function runInTerminal(options: { config: Config; deps: CoreDeps; clock: Clock; input: Readable; demo: boolean }): Promise<number> {
+  const { config, deps, clock, input, demo } = options;
   const { store } = deps;
   const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const name = userInfo().username || 'you';
@@ -68,8 +78,38 @@ async function runInTerminal(input: { config: Config; deps: CoreDeps; clock: Clo
     }
     process.stdout.write('Demo workspace ready: 5 clients with contacts, family, dates, likes and a few weeks of history.\nTry /digest, /client due all, /client show acme.\n\n');
   }
-  await runConsole({ deps, clock, workspace, user, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await runConsole({ deps, clock, workspace, user, input, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   return 0;
+}
+
+const NOTHING_TO_DO =
+  'Rapport has no chat platform and no input: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run on Slack (docs/configuration.md), ' +
+  'or attach a terminal (docker run -it …) or pipe /client lines in to use the console.';
+
+/**
+ * Waits for the first bytes of a piped stdin: null when it ends with none at all, otherwise a stream
+ * that replays those bytes and then the rest.
+ */
+function pipedInput(stdin: Readable): Promise<Readable | null> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      stdin.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      stop();
+      stdin.pause();
+      const rest = new PassThrough();
+      rest.write(chunk);
+      resolve(stdin.pipe(rest));
+    };
+    const onEnd = () => (stop(), resolve(null));
+    const onError = (error: Error) => (stop(), reject(error));
+    stdin.on('data', onData);
+    stdin.once('end', onEnd);
+    stdin.once('error', onError);
+  });
 }
 
 /** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
