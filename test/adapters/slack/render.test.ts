@@ -78,7 +78,7 @@ describe('renderDigest', () => {
         expect(limitViolations(blocks as AnyBlock[])).toEqual([]);
         expect(fallback.length).toBeLessThanOrEqual(3000);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -96,7 +96,7 @@ describe('renderDigest', () => {
         const more = JSON.stringify(blocks).match(/…and (\d+) more/);
         expect(shown.size + untracked + Number(more?.[1] ?? 0)).toBeGreaterThanOrEqual(total);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -110,7 +110,7 @@ describe('renderDigest', () => {
         expect(marked).toHaveLength(blocks.length);
         expect(limitViolations(marked as AnyBlock[])).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -147,7 +147,7 @@ describe('renderReply', () => {
         expect(rendered.response_type).toBe(reply.visibility === 'channel' ? 'in_channel' : 'ephemeral');
         expect(limitViolations(rendered.blocks as AnyBlock[])).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
