@@ -119,7 +119,10 @@ export async function screenRequest(req: IncomingMessage, options: RequestScreen
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { pass: false, status: 400, reason: 'not-an-object' };
 
-  if (options.firstDelivery) {
+  // Events API deliveries are deduplicated by their signed event_id (dedupeEvents), which also lets
+  // Slack's retry of a failed event through; the signature check is for commands and interactions.
+  const eventsApi = ['event_callback', 'url_verification'].includes(String((body as { type?: unknown }).type));
+  if (options.firstDelivery && !eventsApi) {
     let first = true;
     try {
       first = await options.firstDelivery(`${REPLAY_ID_PREFIX}${signature}`);

@@ -3,7 +3,7 @@
 // teams other than the one the bot token belongs to. After each, the app still serves.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jsonDepthExceeds } from '../../../src/adapters/slack/receiver.js';
-import { postSigned, slashCommandBody } from '../../support/fake-slack.js';
+import { eventBody, postSigned, slashCommandBody } from '../../support/fake-slack.js';
 import { SECRET, startHarness, teamStore, type Harness } from './harness.js';
 
 const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
@@ -115,6 +115,18 @@ describe('the signature window and replays', () => {
     expect(await h.opened.store.db.interaction.count({ where: { clientId: client.id } })).toBe(1);
     expect(h.slack.responses.filter((r) => r.id === 'replayed')).toHaveLength(1);
     expect(h.logger.lines.some((l) => l.message.includes('replayed'))).toBe(true);
+  });
+
+  it("Slack's retry of a failed event runs again even with the same body and timestamp (event ids decide there)", async () => {
+    const before = h.slack.callsTo('views.publish').length;
+    h.slack.failNext('views.publish', { ok: false, error: 'internal_error' });
+    const body = eventBody('Ev-same-ts', { type: 'app_home_opened', user: 'U0001', channel: 'D0001', tab: 'home', event_ts: '1.0' });
+    const timestamp = Math.floor(Date.now() / 1000);
+    await postSigned(h.eventsUrl, body, 'application/json', { secret: SECRET, timestamp });
+    await h.slack.waitForCall('views.publish', before + 1);
+    await expect.poll(() => h.opened.store.db.processedEvent.count({ where: { id: 'slack:Ev-same-ts' } })).toBe(0);
+    await postSigned(h.eventsUrl, body, 'application/json', { secret: SECRET, timestamp }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' });
+    await h.slack.waitForCall('views.publish', before + 2);
   });
 
   it('the same command sent again with a new timestamp is a new request, not a replay', async () => {
