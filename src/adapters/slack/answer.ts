@@ -80,3 +80,18 @@ async function apologise(args: AnyMiddlewareArgs & AllMiddlewareArgs, body: Faul
   const user = body.user?.id ?? body.user_id;
   if (user) await args.client.chat.postMessage({ channel: user, text: COULD_NOT_FINISH });
 }
+
+/**
+ * OAuth mode reads the team's token from the database before any listener runs, so with the
+ * database down Bolt fails the authorisation and no middleware is reached. Its error handler calls
+ * this: when the cause was not "not installed", a command or a button still gets the apology on its
+ * response URL (no token is needed for that); a form is closed by Bolt's own acknowledgement.
+ */
+export async function apologiseForAuthorization(error: unknown, body: unknown, notInstalled: (cause: unknown) => boolean): Promise<boolean> {
+  if ((error as { code?: unknown }).code !== 'slack_bolt_authorization_error') return false;
+  for (let cause: unknown = error; cause; cause = (cause as { original?: unknown }).original) if (notInstalled(cause)) return false;
+  const url = (body as FaultBody | undefined)?.response_url;
+  if (!url) return false;
+  await postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH });
+  return true;
+}

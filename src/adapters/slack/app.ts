@@ -3,13 +3,13 @@ import type { Server } from 'node:http';
 import { App, webApi, type AppOptions, type InstallationStore } from '@slack/bolt';
 import type { DigestPublisher, Clock, Logger, MemberNotifier, ProcessedRequests, Store } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
-import { answerFaults } from './answer.js';
+import { answerFaults, apologiseForAuthorization } from './answer.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import { dedupeEvents, registerUninstall } from './events.js';
 import { registerHome } from './home.js';
-import { createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow, type SlackDb } from './installation-store.js';
+import { NotInstalledError, createInstallationStore, eraseUninstalledWorkspaces, eraseWorkspaceNow, type SlackDb } from './installation-store.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
@@ -123,6 +123,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     logger,
     clientOptions,
     deferInitialization: true,
+    // The error handler gets the request body, to answer a person whose request failed authorisation.
+    extendedErrorHandler: true,
     ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
     ...(oauth ? (receiver ? {} : oauthOptions) : { token: options.botToken }),
   };
@@ -137,8 +139,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   registerDigestActions(app, deps);
   registerSubmissions(app, deps);
   registerHome(app, deps);
-  app.error(async (error) => {
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     options.logger.error({ err: error }, 'slack listener failed');
+    await apologiseForAuthorization(error, body, (cause) => cause instanceof NotInstalledError).catch((failure: unknown) =>
+      options.logger.warn({ err: failure }, 'could not deliver the apology either'),
+    );
   });
 
   const clients = new Map<string, webApi.WebClient>();

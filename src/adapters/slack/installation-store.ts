@@ -5,6 +5,11 @@ import type { Db } from '../store/database.js';
 /** The adapter-owned tables (installations, processed events) and the workspace's uninstall mark. */
 export type SlackDb = Pick<Db, 'slackInstallation' | 'processedEvent' | 'workspace'>;
 
+/** The team has no installation: a refusal, unlike a database that cannot be read. */
+export class NotInstalledError extends Error {
+  override readonly name = 'NotInstalledError';
+}
+
 /** Row id of an installation: an org-wide install is keyed by the enterprise, any other by the team. */
 export function installationKey(q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }): string {
   if (q.isEnterpriseInstall && q.enterpriseId) return `enterprise:${q.enterpriseId}`;
@@ -49,7 +54,7 @@ export function createInstallationStore({ db, store, defaultTimeZone }: Installa
 
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
       const row = await db.slackInstallation.findUnique({ where: { id: installationKey(query) } });
-      if (!row) throw new Error(`no Slack installation for ${installationKey(query)}`);
+      if (!row) throw new NotInstalledError(`no Slack installation for ${installationKey(query)}`);
       return JSON.parse(row.installation) as Installation;
     },
 

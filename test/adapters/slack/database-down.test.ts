@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseAnswers } from '../../../src/adapters/store/index.js';
 import { startHealthServer, type HealthServer } from '../../../src/adapters/health/health-server.js';
-import { COULD_NOT_FINISH } from '../../../src/adapters/slack/answer.js';
+import { COULD_NOT_FINISH, apologiseForAuthorization } from '../../../src/adapters/slack/answer.js';
+import { NotInstalledError } from '../../../src/adapters/slack/installation-store.js';
 import { CALLBACKS } from '../../../src/adapters/slack/modals.js';
 import { DIGEST_ACTIONS } from '../../../src/adapters/slack/render-digest.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
@@ -81,6 +82,44 @@ for (const provider of testProviders().filter((p) => p === 'postgresql')) {
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ status: 'unhealthy', failing: ['database'] });
+    });
+  });
+}
+
+// OAuth distribution reads each team's token from the database before any listener runs.
+for (const provider of testProviders().filter((p) => p === 'postgresql')) {
+  describe(`${provider} down, OAuth distribution`, () => {
+    let database: CreatedTestDatabase;
+    let proxy: TcpProxy;
+    let h: Harness;
+
+    beforeAll(async () => {
+      database = await createTestDatabase(provider);
+      const direct = new URL(database.url);
+      proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
+      const relayed = new URL(database.url);
+      relayed.hostname = '127.0.0.1';
+      relayed.port = String(proxy.port);
+      h = await startHarness({ botToken: undefined, clientId: 'client-id-1', clientSecret: 'client-secret-1', stateSecret: 'state-secret-1' }, { databaseUrl: relayed.toString() });
+      const installation = { team: { id: 'T0001', name: 'acme' }, bot: { token: 'xoxb-installed', scopes: ['commands'], id: 'B0001', userId: 'UBOT' }, tokenType: 'bot', isEnterpriseInstall: false, appId: 'A0001', authVersion: 'v2' };
+      await h.opened.store.db.slackInstallation.create({ data: { id: 'team:T0001', teamId: 'T0001', enterpriseId: null, installation: JSON.stringify(installation) } });
+      await h.slack.waitForResponse((await h.command('add "Acme Corp"')).responseId);
+      await proxy.stop();
+    });
+    afterAll(async () => {
+      await h.close().catch(() => undefined);
+      await database.drop();
+    });
+
+    it('a slash command answers with the plain apology although no token could be read', async () => {
+      const { responseId } = await h.command('list');
+      expect((await h.slack.waitForResponse(responseId)).text).toBe(COULD_NOT_FINISH);
+    });
+
+    it('a team that is not installed gets no apology: that is a refusal, not a fault', async () => {
+      const notInstalled = { code: 'slack_bolt_authorization_error', original: { original: new NotInstalledError('no Slack installation for team:T9') } };
+      expect(await apologiseForAuthorization(notInstalled, { response_url: h.slack.responseUrl('never') }, (c) => c instanceof NotInstalledError)).toBe(false);
+      expect(h.slack.responses.find((r) => r.id === 'never')).toBeUndefined();
     });
   });
 }
