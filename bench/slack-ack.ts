@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createSlackAdapter } from '../src/adapters/slack/index.js';
-import { openStore } from '../src/adapters/store/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from '../src/adapters/slack/index.js';
+import { openStore, prismaProcessedRequests } from '../src/adapters/store/index.js';
 import { FakeSlack, interactiveBody, postSigned, slashCommandBody } from '../test/support/fake-slack.js';
 
 const RUNS = Number(process.argv[2] ?? 300);
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const opened = await openStore({ databaseUrl: `file:${join(dir, 'bench.db')}` });
   const slack = await FakeSlack.start();
   const adapter = createSlackAdapter({
-    core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations, processedEvents: opened.store.processedEvents, logger: quiet, clock: { now: () => new Date() },
+    core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations, processedEvents: opened.store.processedEvents, logger: quiet, 
+    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }), clock: { now: () => new Date() },
     mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, retries: 0,
   });
   const { port } = await adapter.start();

@@ -1,15 +1,17 @@
 import 'dotenv/config';
 import { hostname, userInfo } from 'node:os';
+import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
 import { chosenPlatform, loadConfig, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
-import { openStore, postgresCoordinator, type PrismaStore, type Provider } from './adapters/store/index.js';
+import { databaseAnswers, openStore, postgresCoordinator, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
-import { createSlackAdapter } from './adapters/slack/index.js';
+import { installFaultHandlers } from './adapters/process/faults.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
@@ -31,16 +33,24 @@ async function main(argv: readonly string[]): Promise<number> {
   // In the console, logs go to stderr at warn so that replies on stdout stay clean for scripts.
   const pinoLogger = createLogger({ level: platform === 'console' && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, destination: process.stderr });
   const logger = corePortLogger(pinoLogger);
+  installFaultHandlers(process, logger);
   const giftCatalog = loadGiftCatalog(config.RAPPORT_GIFT_CATALOG);
   if (!giftCatalog.ok) {
     process.stderr.write(`${giftCatalog.message}\n`);
+    return 2;
+  }
+  // A terminal, or lines piped in (scripts, the README's printf), run the console. Neither, as in a
+  // bare `docker run` with no settings, would start and stop silently: say what to set instead.
+  const input = platform === 'console' ? (process.stdin.isTTY ? process.stdin : await pipedInput(process.stdin)) : null;
+  if (platform === 'console' && input === null) {
+    process.stderr.write(`${NOTHING_TO_DO}\n`);
     return 2;
   }
   const clock: Clock = { now: () => new Date() };
   const { store, provider, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
   const core = createCore({ store, logger, giftCatalog: giftCatalog.catalog });
   try {
-    if (platform === 'console') return await runInTerminal({ config, core, store, clock, demo: argv.includes('--demo') });
+    if (input !== null) return await runInTerminal({ config, core, store, clock, input, demo: argv.includes('--demo') });
     return await runOnSlack({ config, core, store, provider, clock, logger });
   } finally {
     await close();
@@ -48,8 +58,8 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** The console: the embedded database and the terminal as the chat platform. */
-async function runInTerminal(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; demo: boolean }): Promise<number> {
-  const { config, core, store, clock, demo } = input;
+async function runInTerminal(options: { config: Config; core: Core; store: PrismaStore; clock: Clock; input: Readable; demo: boolean }): Promise<number> {
+  const { config, core, store, clock, input, demo } = options;
   const timeZone = config.RAPPORT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   const name = userInfo().username || 'you';
   const user = { platformUserId: name, displayName: name };
@@ -66,8 +76,38 @@ async function runInTerminal(input: { config: Config; core: Core; store: PrismaS
     }
     process.stdout.write('Demo workspace ready: 5 clients with contacts, family, dates, likes and a few weeks of history.\nTry /digest, /client due all, /client show acme.\n\n');
   }
-  await runConsole({ core, store, clock, workspace, user, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await runConsole({ core, store, clock, workspace, user, input, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   return 0;
+}
+
+const NOTHING_TO_DO =
+  'Rapport has no chat platform and no input: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run on Slack (docs/configuration.md), ' +
+  'or attach a terminal (docker run -it …) or pipe /client lines in to use the console.';
+
+/**
+ * Waits for the first bytes of a piped stdin: null when it ends with none at all, otherwise a stream
+ * that replays those bytes and then the rest.
+ */
+function pipedInput(stdin: Readable): Promise<Readable | null> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      stdin.off('data', onData);
+      stdin.off('end', onEnd);
+      stdin.off('error', onError);
+    };
+    const onData = (chunk: Buffer) => {
+      stop();
+      stdin.pause();
+      const rest = new PassThrough();
+      rest.write(chunk);
+      resolve(stdin.pipe(rest));
+    };
+    const onEnd = () => (stop(), resolve(null));
+    const onError = (error: Error) => (stop(), reject(error));
+    stdin.on('data', onData);
+    stdin.once('end', onEnd);
+    stdin.once('error', onError);
+  });
 }
 
 /** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
@@ -78,6 +118,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     lifecycle: store.lifecycle,
     installations: store.installations,
     processedEvents: store.processedEvents,
+    processedRequests: prismaProcessedRequests(store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),
@@ -119,7 +160,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   });
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
-    checks: { database: async () => (await store.db.$queryRawUnsafe('SELECT 1')) !== undefined },
+    checks: { database: databaseAnswers(store.db) },
   });
   logger.info({ port, healthPort: config.HEALTH_PORT, provider }, 'Rapport is running on Slack');
 

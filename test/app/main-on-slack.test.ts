@@ -83,6 +83,25 @@ describe('npm start with Slack settings', () => {
     expect(JSON.stringify(reply.body)).toContain('Added Acme Corp');
   });
 
+  it('keeps serving after signed requests whose bodies are not Slack payloads', async () => {
+    const url = `http://127.0.0.1:${port}/slack/events`;
+    const hostile: Array<[string, 'application/json' | 'application/x-www-form-urlencoded']> = [
+      ['payload=null', 'application/x-www-form-urlencoded'],
+      ['payload=%5B1%2C2%5D', 'application/x-www-form-urlencoded'],
+      ['payload=7', 'application/x-www-form-urlencoded'],
+      [`payload=${encodeURIComponent('['.repeat(50_000) + ']'.repeat(50_000))}`, 'application/x-www-form-urlencoded'],
+      ['null', 'application/json'],
+      ['[]', 'application/json'],
+      ['3', 'application/json'],
+      ['{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000), 'application/json'],
+    ];
+    for (const [body, type] of hostile) expect((await postSigned(url, body, type, { secret: SECRET })).status).toBe(400);
+    expect(child.exitCode).toBeNull();
+    expect((await fetch(`http://127.0.0.1:${healthPort}/healthz`)).status).toBe(200);
+    await postSigned(url, slashCommandBody({ text: 'list', responseUrl: slack.responseUrl('after-hostile') }), 'application/x-www-form-urlencoded', { secret: SECRET });
+    await slack.waitFor(() => slack.responses.find((r) => r.id === 'after-hostile'), 10_000);
+  });
+
   it('starts a new team in the configured time zone', async () => {
     const opened = await openStore({ databaseUrl: `file:${join(dir, 'rapport.db')}` });
     try {

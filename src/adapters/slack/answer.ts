@@ -1,8 +1,9 @@
-import type { webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware, webApi } from '@slack/bolt';
 import type { Reply } from '../../core/model/index.js';
 import { paceKey, type SlackDeps } from './deps.js';
 import type { ModalOrigin } from './modals.js';
 import { renderReply } from './render-reply.js';
+import { slackFetch } from './outgoing.js';
 
 /**
  * Delivers a reply where the conversation began: through the response URL of the command or
@@ -19,7 +20,78 @@ export async function answer(deps: SlackDeps, client: webApi.WebClient, origin: 
   await deps.pacer.run(paceKey(who.teamId, channel), () => client.chat.postMessage({ channel, text: rendered.text, blocks: rendered.blocks }));
 }
 
+const send = slackFetch();
+
 export async function postToResponseUrl(url: string, body: object): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+}
+
+/** What a person sees when Rapport fails for a reason that is not theirs (database down, Slack unreachable). */
+export const COULD_NOT_FINISH = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
+
+interface FaultBody {
+  readonly type?: string;
+  readonly command?: string;
+  readonly response_url?: string;
+  readonly user_id?: string;
+  readonly team_id?: string;
+  readonly user?: { readonly id?: string };
+  readonly team?: { readonly id?: string } | null;
+  readonly view?: { readonly state?: { readonly values?: Record<string, unknown> } };
+}
+
+/**
+ * Global middleware, outermost: a listener (or a middleware after this one) that throws still
+ * answers the person, with the plain apology. A command or a button answers on its response URL;
+ * a form keeps its input and shows the apology on its first field; otherwise a direct message.
+ * Events have nobody waiting for an answer and are only logged. One wrapper for every listener,
+ * so none of them needs its own try.
+ */
+export function answerFaults(deps: Pick<SlackDeps, 'logger'>): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    try {
+      await args.next();
+    } catch (error) {
+      const body = args.body as FaultBody;
+      const kind = body.type ?? (body.command ? 'slash_command' : 'unknown');
+      deps.logger.error({ err: error, kind, teamId: body.team?.id ?? body.team_id }, 'slack request failed; answering with an apology');
+      await apologise(args, body).catch((failure: unknown) => deps.logger.warn({ err: failure, kind }, 'could not deliver the apology either'));
+    }
+  };
+}
+
+async function apologise(args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody): Promise<void> {
+  if (body.type === 'event_callback') return;
+  const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: object) => Promise<void>) : undefined;
+  if (body.type === 'view_submission') {
+    const field = Object.keys(body.view?.state?.values ?? {})[0];
+    // Unacknowledged: the apology goes on the form, which keeps what the person typed.
+    if (ack && field && (await ack({ response_action: 'errors', errors: { [field]: COULD_NOT_FINISH } }).then(() => true, () => false))) return;
+  } else if (ack) {
+    // Only unacknowledged requests take this; Bolt refuses a second ack, which is fine.
+    await ack(body.type === 'block_suggestion' ? { options: [] } : undefined).catch(() => undefined);
+  }
+  if (body.type === 'block_suggestion') return;
+  if (body.response_url) {
+    await postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH });
+    return;
+  }
+  const user = body.user?.id ?? body.user_id;
+  if (user) await args.client.chat.postMessage({ channel: user, text: COULD_NOT_FINISH });
+}
+
+/**
+ * OAuth mode reads the team's token from the database before any listener runs, so with the
+ * database down Bolt fails the authorisation and no middleware is reached. Its error handler calls
+ * this: when the cause was not "not installed", a command or a button still gets the apology on its
+ * response URL (no token is needed for that); a form is closed by Bolt's own acknowledgement.
+ */
+export async function apologiseForAuthorization(error: unknown, body: unknown, notInstalled: (cause: unknown) => boolean): Promise<boolean> {
+  if ((error as { code?: unknown }).code !== 'slack_bolt_authorization_error') return false;
+  for (let cause: unknown = error; cause; cause = (cause as { original?: unknown }).original) if (notInstalled(cause)) return false;
+  const url = (body as FaultBody | undefined)?.response_url;
+  if (!url) return false;
+  await postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH });
+  return true;
 }

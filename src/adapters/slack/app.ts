@@ -1,16 +1,21 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { App, LogLevel, webApi, type AppOptions, type Logger as BoltLogger, type InstallationStore } from '@slack/bolt';
-import type { DigestPublisher, Clock, Installations, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
+import { App, webApi, type AppOptions, type InstallationStore } from '@slack/bolt';
+import type { DigestPublisher, Clock, Installations, Logger, MemberNotifier, ProcessedEvents, ProcessedRequests, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { registerDigestActions } from './actions.js';
+import { answerFaults, apologiseForAuthorization } from './answer.js';
+import { boltLogger } from './bolt-logger.js';
 import { registerCommands } from './commands.js';
 import type { SlackDeps } from './deps.js';
 import { dedupeEvents, registerUninstall } from './events.js';
 import { registerHome } from './home.js';
-import { createInstallationStore } from './installation-store.js';
+import { NotInstalledError, createInstallationStore } from './installation-store.js';
 import { ChannelPacer, realSleep, type Sleep } from './pacer.js';
 import { createDigestPublisher } from './publisher.js';
 import { createMemberNotifier } from './notify.js';
+import { slackFetch } from './outgoing.js';
+import { ScreenedHTTPReceiver } from './receiver.js';
+import { onlyServedTeam } from './single-team.js';
 import type { Core } from '../../core/core.js';
 import { registerSubmissions } from './submissions.js';
 
@@ -25,6 +30,8 @@ export interface SlackAdapterOptions {
   readonly installations: Installations;
   /** Events API ids already handled, so Slack's retries have no second effect. */
   readonly processedEvents: ProcessedEvents;
+  /** Signed HTTP requests already handled (replay protection across replicas); the store implements it. */
+  readonly processedRequests: ProcessedRequests;
   readonly logger: Logger;
   readonly clock: Clock;
   /** `http`: Events API on `port` (needs signingSecret). `socket`: Socket Mode (needs appToken). */
@@ -74,6 +81,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
   const clientOptions: webApi.WebClientOptions = {
+    fetch: slackFetch(),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
     timeout: options.requestTimeoutMs ?? 10_000,
@@ -85,38 +93,58 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clock: options.clock,
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   });
+  const logger = boltLogger(options.logger);
+  const oauthOptions = {
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    stateSecret: options.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      directInstall: true,
+      installPath: '/slack/install',
+      redirectUriPath: '/slack/oauth_redirect',
+      ...(options.authorizeUrl ? { authorizationUrl: options.authorizeUrl } : {}),
+      ...(options.mode === 'socket' ? { port: options.port } : {}),
+    },
+  };
+  // HTTP mode: Bolt's receiver behind a screen (malformed, skewed and replayed requests stop there).
+  const receiver =
+    options.mode === 'http'
+      ? new ScreenedHTTPReceiver(
+          {
+            signingSecret: options.signingSecret ?? '',
+            logger,
+            ...(oauth ? { ...oauthOptions, installerOptions: { ...oauthOptions.installerOptions, clientOptions } } : {}),
+          },
+          { signingSecret: options.signingSecret ?? '', logger: options.logger, firstDelivery: (id) => options.processedRequests.claim(id, options.clock.now()) },
+        )
+      : undefined;
   const appOptions: AppOptions = {
-    logger: boltLogger(options.logger),
+    logger,
     clientOptions,
     deferInitialization: true,
-    ...(options.mode === 'socket' ? { socketMode: true, appToken: options.appToken } : { signingSecret: options.signingSecret }),
-    ...(oauth
-      ? {
-          clientId: options.clientId,
-          clientSecret: options.clientSecret,
-          stateSecret: options.stateSecret,
-          scopes: [...BOT_SCOPES],
-          installationStore,
-          installerOptions: {
-            directInstall: true,
-            installPath: '/slack/install',
-            redirectUriPath: '/slack/oauth_redirect',
-            ...(options.authorizeUrl ? { authorizationUrl: options.authorizeUrl } : {}),
-            ...(options.mode === 'socket' ? { port: options.port } : {}),
-          },
-        }
-      : { token: options.botToken }),
+    // The error handler gets the request body, to answer a person whose request failed authorisation.
+    extendedErrorHandler: true,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: options.appToken }),
+    ...(oauth ? (receiver ? {} : oauthOptions) : { token: options.botToken }),
   };
   const app = new App(appOptions);
 
+  let servedTeam: string | undefined;
+  app.use(answerFaults(deps));
+  if (!oauth) app.use(onlyServedTeam(() => servedTeam, options.logger));
   app.use(dedupeEvents({ processedEvents: options.processedEvents, clock: options.clock, logger: options.logger }));
   registerUninstall(app, { installations: options.installations, lifecycle: options.lifecycle, clock: options.clock, logger: options.logger });
   registerCommands(app, deps);
   registerDigestActions(app, deps);
   registerSubmissions(app, deps);
   registerHome(app, deps);
-  app.error(async (error) => {
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     options.logger.error({ err: error }, 'slack listener failed');
+    await apologiseForAuthorization(error, body, (cause) => cause instanceof NotInstalledError).catch((failure: unknown) =>
+      options.logger.warn({ err: failure }, 'could not deliver the apology either'),
+    );
   });
 
   const clients = new Map<string, webApi.WebClient>();
@@ -131,7 +159,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     }
     if (!token) return null;
-    const client = clients.get(token) ?? new webApi.WebClient(token, { ...clientOptions, logger: boltLogger(options.logger) });
+    const client = clients.get(token) ?? new webApi.WebClient(token, { ...clientOptions, logger });
     clients.set(token, client);
     return client;
   };
@@ -142,6 +170,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!oauth) {
         // One workspace has no install callback: a restart with a (new) token is its reinstall.
         const team = (await app.client.auth.test()).team_id;
+        servedTeam = team;
         if (team) await options.lifecycle.returned({ platform: 'slack', externalId: team });
       }
       const started: unknown = await app.start(options.port);
@@ -166,20 +195,4 @@ function checkOptions(o: SlackAdapterOptions, oauth: boolean): void {
     if (!o.stateSecret) missing.push('stateSecret (SLACK_STATE_SECRET)');
   }
   if (missing.length > 0) throw new Error(`Slack adapter (${o.mode} mode) is missing: ${missing.join(', ')}`);
-}
-
-/** Bolt logs through Rapport's logger. */
-function boltLogger(logger: Logger): BoltLogger {
-  let level: LogLevel = LogLevel.INFO;
-  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
-  return {
-    // Bolt's debug lines quote request bodies (clients' names, notes): they never reach the log.
-    debug: () => undefined,
-    info: (...m: unknown[]) => logger.info({ lib: 'bolt' }, text(m)),
-    warn: (...m: unknown[]) => logger.warn({ lib: 'bolt' }, text(m)),
-    error: (...m: unknown[]) => logger.error({ lib: 'bolt' }, text(m)),
-    setLevel: (l: LogLevel) => void (level = l),
-    getLevel: () => level,
-    setName: () => undefined,
-  };
 }

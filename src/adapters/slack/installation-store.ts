@@ -1,6 +1,11 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Clock, Installations, InstallationScope, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 
+/** The team has no installation: a refusal, unlike a database that cannot be read. */
+export class NotInstalledError extends Error {
+  override readonly name = 'NotInstalledError';
+}
+
 /** Bolt's way of naming a team or an enterprise, in the Installations port's terms. */
 export function installationScope(q: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }): InstallationScope {
   return { platform: 'slack', teamId: q.teamId, enterpriseId: q.enterpriseId, orgWide: q.isEnterpriseInstall };
@@ -37,7 +42,7 @@ export function createInstallationStore({ installations, lifecycle, store, defau
     async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
       const scope = installationScope(query);
       const found = await installations.find(scope);
-      if (found === null) throw new Error(`no Slack installation for team ${scope.teamId ?? '-'} / enterprise ${scope.enterpriseId ?? '-'}`);
+      if (found === null) throw new NotInstalledError(`no Slack installation for team ${scope.teamId ?? '-'} / enterprise ${scope.enterpriseId ?? '-'}`);
       // Written by storeInstallation above from Bolt's own object.
       return found as Installation;
     },

@@ -10,6 +10,8 @@ export { DEFAULT_DATABASE_URL, parseDatabaseUrl, type Db, type Provider } from '
 export { PrismaStore } from './prisma-store.js';
 export { NotInWorkspaceError } from './scope.js';
 export { postgresCoordinator } from './tick-coordinator.js';
+export { prismaProcessedRequests } from './processed-requests.js';
+export { databaseAnswers } from './health.js';
 
 export interface OpenStoreOptions {
   /** `file:./data/rapport.db` (or a path) for SQLite; `postgresql://…[?schema=NAME]` for PostgreSQL. */

@@ -11,6 +11,33 @@ export type WorkCalendar = Pick<Workspace, 'timeZone' | 'businessDays' | 'busine
 export type LocalDate = string;
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * A well-formed yyyy-MM-dd as the UTC midnight of that calendar day, or null (then luxon decides).
+ * Plain calendar arithmetic needs no zone; luxon costs microseconds a call, and the rules count
+ * business hours day by day over months, so the common case stays on integers.
+ */
+function utcMidnight(date: LocalDate): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  const ms = Date.UTC(y, mo, d);
+  const back = new Date(ms);
+  return y >= 1000 && back.getUTCFullYear() === y && back.getUTCMonth() === mo && back.getUTCDate() === d ? ms : null;
+}
+
+function isoDateOf(utcMs: number): LocalDate | null {
+  const iso = new Date(utcMs).toISOString();
+  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
+}
+
+/**
+ * Wall-clock instants already computed, by zone, date and time: the answer never changes, and the
+ * same few hundred business days are asked about again and again. Bounded; cleared when full.
+ */
+const localTimes = new Map<string, number>();
+const LOCAL_TIMES_MAX = 20_000;
 
 function day(date: LocalDate, zone: string): DateTime {
   const dt = DateTime.fromISO(date, { zone });
@@ -25,17 +52,27 @@ export function localDateOf(instant: Date, zone: string): LocalDate {
 
 /** The instant at a local wall-clock time ("HH:mm") on a local date; luxon shifts gap times forward. */
 export function atLocalTime(date: LocalDate, hhmm: string, zone: string): Date {
+  const key = `${zone}\u0000${date}\u0000${hhmm}`;
+  const known = localTimes.get(key);
+  if (known !== undefined) return new Date(known);
   const [h, m] = hhmm.split(':').map(Number);
-  return day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toJSDate();
+  const instant = day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toJSDate();
+  if (localTimes.size >= LOCAL_TIMES_MAX) localTimes.clear();
+  localTimes.set(key, instant.getTime());
+  return instant;
 }
 
 /** Calendar arithmetic on local dates (DST-proof: it never touches instants). */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+  const ms = utcMidnight(date);
+  const fast = ms === null || !Number.isInteger(days) ? null : isoDateOf(ms + days * DAY_MS);
+  return fast ?? DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
 }
 
 /** Whole calendar days from a to b (positive when b is later). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
+  const [msA, msB] = [utcMidnight(a), utcMidnight(b)];
+  if (msA !== null && msB !== null) return Math.round((msB - msA) / DAY_MS);
   const from = DateTime.fromISO(a, { zone: 'UTC' });
   const to = DateTime.fromISO(b, { zone: 'UTC' });
   return Math.round(to.diff(from, 'days').days);
@@ -43,7 +80,8 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 
 /** ISO weekday of a local date, Monday = 1 … Sunday = 7. */
 export function weekdayOf(date: LocalDate): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  const ms = utcMidnight(date);
+  return ms === null ? DateTime.fromISO(date, { zone: 'UTC' }).weekday : ((new Date(ms).getUTCDay() + 6) % 7) + 1;
 }
 
 export function isBusinessDay(cal: WorkCalendar, date: LocalDate): boolean {

@@ -1,6 +1,6 @@
 import { createCore } from '../../../src/core/core.js';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -133,6 +133,29 @@ describe('npm start (the README quickstart)', () => {
     expect(run.stdout).toContain('Demo workspace ready');
     expect(run.stdout).toMatch(/Globex|Acme|Stark/);
     expect(run.stdout).toMatch(/birthday|anniversary/i);
+  });
+
+  it('with no platform settings, no terminal and no input at all (a bare docker run), says what to set and fails', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'rapport-empty-'));
+    try {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: repo,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: `file:${join(empty, 'rapport.db')}` },
+      });
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('SLACK_BOT_TOKEN');
+      expect(lines[0]).toContain('docker run -it');
+      // Nothing was started: not even the database file.
+      expect(existsSync(join(empty, 'rapport.db'))).toBe(false);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('stops with one message naming a malformed setting', () => {

@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { corePortLogger, createLogger } from '../../../src/adapters/logging/logger.js';
+import { boltLogger } from '../../../src/adapters/slack/bolt-logger.js';
+import { postSigned } from '../../support/fake-slack.js';
+import { SECRET, startHarness } from '../slack/harness.js';
 import { handleCommand } from '../../../src/core/use-cases/handle-command.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { useHarness } from '../../support/core-harness.js';
@@ -39,11 +42,47 @@ describe('the logger', () => {
     for (const canary of Object.values(CANARIES)) expect(out).not.toContain(canary);
   });
 
+  it("keeps Bolt's warnings to their fixed head: the request text they quote never reaches the log", () => {
+    const { logger, text } = capture();
+    const bolt = boltLogger(corePortLogger(logger));
+    // Bolt 5.1's HTTPReceiver, on a signed body that is not JSON, quotes the parser's message.
+    bolt.warn(`Malformed request body: Unexpected token 'c', "{"text":"${CANARIES.note}"" is not valid JSON`);
+    bolt.warn('Failed to parse and verify the request data: Failed to verify authenticity: signature mismatch');
+    bolt.error('An unhandled error occurred while Bolt processed an event', new Error(`client ${CANARIES.contact} not found`));
+    bolt.info(`http request failed: ${CANARIES.email}`);
+    bolt.debug(`http request body: {"text":"${CANARIES.subject}"}`);
+    const out = text();
+    expect(out).toContain('Malformed request body');
+    expect(out).toContain('Failed to parse and verify the request data');
+    expect(out).toContain('"type":"Error"');
+    for (const canary of Object.values(CANARIES)) expect(out).not.toContain(canary);
+  });
+
   it('keeps the type of an error but not its message, which may quote personal data', () => {
     const { logger, text } = capture();
     corePortLogger(logger).error({ err: new Error(`unique constraint failed on ${CANARIES.email}`) }, 'command failed');
     expect(text()).toContain('command failed');
     expect(text()).not.toContain(CANARIES.email);
+  });
+});
+
+describe('malformed requests to the real Slack receiver', () => {
+  it('are refused without any of their text reaching the log, even at trace level', async () => {
+    const { logger, text } = capture();
+    const h = await startHarness({ logger: corePortLogger(logger) });
+    try {
+      const bodies: Array<[string, 'application/json' | 'application/x-www-form-urlencoded']> = [
+        [`payload=${encodeURIComponent(`{"type":"block_actions","user":{"name":"${CANARIES.contact}"}`)}`, 'application/x-www-form-urlencoded'],
+        [`payload=${encodeURIComponent(`["${CANARIES.note}"]`)}`, 'application/x-www-form-urlencoded'],
+        [`{"event":{"text":"${CANARIES.subject}"`, 'application/json'],
+        [`"${CANARIES.email}"`, 'application/json'],
+      ];
+      for (const [body, type] of bodies) expect((await postSigned(h.eventsUrl, body, type, { secret: SECRET })).status).toBe(400);
+      expect(text()).toContain('refused a signed Slack request');
+      for (const canary of Object.values(CANARIES)) expect(text()).not.toContain(canary);
+    } finally {
+      await h.close();
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 // Wires the real pieces for Slack adapter tests: a fresh SQLite database through the real store,
 // the real core, the real Bolt receiver on 127.0.0.1, and FakeSlack as the far side of the wire.
-import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
 import { createCore } from '../../../src/core/core.js';
-import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
+import { openStore, prismaProcessedRequests, type OpenedStore } from '../../../src/adapters/store/index.js';
 import type { Clock, Logger } from '../../../src/core/ports/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from '../../support/databases.js';
 import { FakeSlack, eventBody, interactiveBody, postSigned, slashCommandBody, type PostResult } from '../../support/fake-slack.js';
@@ -53,8 +53,9 @@ export interface Harness {
 /** Monday 2 March 2026, 10:00 UTC: a business morning in the default UTC workspace. */
 export const NOW = new Date('2026-03-02T10:00:00.000Z');
 
-export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}): Promise<Harness> {
-  const database: CreatedTestDatabase = await createTestDatabase('sqlite');
+/** `databaseUrl`: run on that database (the caller creates and drops it) instead of a fresh SQLite file. */
+export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}, setup: { databaseUrl?: string } = {}): Promise<Harness> {
+  const database: Pick<CreatedTestDatabase, 'url' | 'drop'> = setup.databaseUrl ? { url: setup.databaseUrl, drop: async () => undefined } : await createTestDatabase('sqlite');
   const opened = await openStore({ databaseUrl: database.url });
   const slack = await FakeSlack.start();
   const clock = new TestClock(NOW);
@@ -66,6 +67,7 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {})
     lifecycle: opened.store.lifecycle,
     installations: opened.store.installations,
     processedEvents: opened.store.processedEvents,
+    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: 'http',

@@ -87,7 +87,7 @@ describe('renderDigest', () => {
         expect(limitViolations(blocks as AnyBlock[])).toEqual([]);
         expect(fallback.length).toBeLessThanOrEqual(3000);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 
@@ -106,7 +106,7 @@ describe('renderDigest', () => {
         expect(shown.size + untracked + Number(more?.[1] ?? 0)).toBeGreaterThanOrEqual(total);
         if (more) expect(overflowLine(blocks as AnyBlock[])).toMatch(/ — see all with `\/client due all`$/);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -120,7 +120,7 @@ describe('renderDigest', () => {
         expect(marked).toHaveLength(blocks.length);
         expect(limitViolations(marked as AnyBlock[])).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -177,7 +177,7 @@ describe('renderReply', () => {
         expect(rendered.response_type).toBe(reply.visibility === 'channel' ? 'in_channel' : 'ephemeral');
         expect(limitViolations(rendered.blocks as AnyBlock[])).toEqual([]);
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 

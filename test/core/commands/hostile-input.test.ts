@@ -55,7 +55,7 @@ forEachDatabase((db) => {
         expect(reply.text).not.toMatch(/\bat .*\.(ts|js):\d+/);
         expect(await h.rowCounts()).toEqual(before);
       }),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
   });
 });

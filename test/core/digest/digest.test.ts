@@ -104,7 +104,7 @@ describe('digest properties', () => {
         expect(digestToText(a)).toBe(digestToText(b));
         expect(a).toEqual(b);
       }),
-      { numRuns: 150 },
+      { numRuns: 75 },
     );
   });
 
@@ -118,7 +118,7 @@ describe('digest properties', () => {
           expect(n.clientName.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 
@@ -131,10 +131,11 @@ describe('digest properties', () => {
         for (const h of laterHours) {
           const later = new Date(now.getTime() + h * 3_600_000);
           const ids = new Set(runRules(later, acked, snap.workspace.policy).map((n) => n.id));
-          for (const n of first) expect(ids.has(n.id)).toBe(false);
+          // One assertion a step: thousands of expect() calls cost more than the rules themselves.
+          expect(first.filter((n) => ids.has(n.id)).map((n) => n.id)).toEqual([]);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 75 },
     );
   });
 
@@ -145,7 +146,7 @@ describe('digest properties', () => {
         const mine = await listDue({ store: storeOf(snap), now, ownerId: 'm-sam' });
         expect(mine).toEqual(all.filter((n) => n.ownerId === 'm-sam'));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
+import fc from 'fast-check';
 import {
   addBusinessDays,
+  addDays,
+  daysBetween,
+  weekdayOf,
   atLocalTime,
   businessDayOnOrBefore,
   businessHoursBetween,
@@ -99,5 +103,25 @@ describe('local dates and wall-clock times', () => {
     { today: '2026-03-09', date: '2026-03-30', text: 'on Mon 30 Mar' },
   ])('$date seen from $today reads "$text"', ({ today, date, text }) => {
     expect(whenAhead(today, date)).toBe(text);
+  });
+});
+
+describe('calendar arithmetic without luxon agrees with luxon', () => {
+  const isoDate = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9998, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  it('addDays, daysBetween and weekdayOf', () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, fc.integer({ min: -4000, max: 4000 }), (a, b, n) => {
+        expect(addDays(a, n)).toBe(DateTime.fromISO(a, { zone: 'UTC' }).plus({ days: n }).toISODate());
+        expect(daysBetween(a, b)).toBe(Math.round(DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days').days));
+        expect(weekdayOf(a)).toBe(DateTime.fromISO(a, { zone: 'UTC' }).weekday);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a remembered wall-clock instant is the one luxon computes, and a fresh Date each time', () => {
+    const first = atLocalTime('2026-03-29', '01:30', 'Europe/London');
+    first.setTime(0);
+    expect(atLocalTime('2026-03-29', '01:30', 'Europe/London').toISOString()).toBe(DateTime.fromISO('2026-03-29T01:30', { zone: 'Europe/London' }).toUTC().toISO());
   });
 });
