@@ -101,3 +101,35 @@ describe('local dates and wall-clock times', () => {
     expect(whenAhead(today, date)).toBe(text);
   });
 });
+
+describe('business hours over long spans', () => {
+  // The day-by-day definition, kept here as the reference the week-at-a-time count must match.
+  const reference = (c: WorkCalendar, from: Date, to: Date): number => {
+    if (to <= from) return 0;
+    let ms = 0;
+    for (let d = DateTime.fromJSDate(from, { zone: c.timeZone }).startOf('day'); d.toJSDate() <= to; d = d.plus({ days: 1 })) {
+      if (!c.businessDays.includes(d.weekday)) continue;
+      const [sh, sm] = c.businessStart.split(':').map(Number);
+      const [eh, em] = c.businessEnd.split(':').map(Number);
+      const start = Math.max(d.set({ hour: sh, minute: sm }).toMillis(), from.getTime());
+      const end = Math.min(d.set({ hour: eh, minute: em }).toMillis(), to.getTime());
+      if (end > start) ms += end - start;
+    }
+    return ms / 3_600_000;
+  };
+
+  it.each([
+    { zone: 'America/New_York', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
+    { zone: 'Europe/London', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+    { zone: 'Australia/Sydney', start: '01:00', end: '04:00', days: [7, 1, 2, 3, 4] },
+    { zone: 'America/Santiago', start: '00:00', end: '12:00', days: [1, 3, 6] },
+    { zone: 'Asia/Kolkata', start: '09:30', end: '18:00', days: [1, 2, 3, 4, 5] },
+  ])('counts the same as a day-by-day walk across two years in $zone ($start-$end)', ({ zone, start, end, days }) => {
+    const c: WorkCalendar = { timeZone: zone, businessDays: days, businessStart: start, businessEnd: end };
+    const from = new Date('2025-01-03T13:17:00Z');
+    for (const span of [3, 20, 21, 22, 60, 200, 731]) {
+      const to = new Date(from.getTime() + span * 86_400_000 + 5 * 3_600_000);
+      expect(businessHoursBetween(c, from, to)).toBeCloseTo(reference(c, from, to), 6);
+    }
+  });
+});
