@@ -44,6 +44,8 @@ export function buildDigest(input: {
   readonly nudges: readonly Nudge[];
   readonly maxItems: number;
   readonly notices?: readonly string[];
+  /** Due nudges the planner counted but did not build (they rank below what the digest shows). */
+  readonly unlisted?: number;
 }): Digest {
   const localDate = localDateOf(input.now, input.timeZone);
   const chosen = input.nudges.filter((n) => input.kind === 'morning' || n.sweep).slice().sort(compareNudges);
@@ -53,12 +55,13 @@ export function buildDigest(input: {
     heading: HEADINGS[group],
     items: shown.filter((n) => n.group === group).map(toItem),
   })).filter((s) => s.items.length > 0);
-  const hidden = chosen.length - shown.length;
+  const unlisted = input.unlisted ?? 0;
+  const hidden = chosen.length - shown.length + unlisted;
   return {
     kind: input.kind,
     workspaceId: input.workspaceId,
     localDate,
-    title: titleFor(input.kind, localDate, chosen.length),
+    title: titleFor(input.kind, localDate, chosen.length + unlisted),
     sections,
     overflow: hidden > 0 ? { count: hidden, command: DUE_ALL_COMMAND } : null,
     notices: [...(input.notices ?? [])],

@@ -19,15 +19,49 @@ function day(date: LocalDate, zone: string): DateTime {
   return dt;
 }
 
+/**
+ * The zone's UTC offset (minutes) at an instant, remembered per zone and quarter hour: every clock
+ * change in the time-zone database falls on a quarter hour, so the offset is constant within one.
+ * Digest planning asks for thousands of local dates; luxon's own lookup formats a date each time.
+ */
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, number>();
+function offsetAt(ms: number, zone: string): number {
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const key = `${zone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const dt = DateTime.fromMillis(quarter * QUARTER_MS, { zone });
+    if (!dt.isValid) throw new Error(`invalid time zone ${zone}`);
+    offset = dt.offset;
+    // A bounded memo: a long-running process plans many days, not unboundedly many quarter hours at once.
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The local date of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): LocalDate {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
 }
+
+const wallTimes = new Map<string, number>();
 
 /** The instant at a local wall-clock time ("HH:mm") on a local date; luxon shifts gap times forward. */
 export function atLocalTime(date: LocalDate, hhmm: string, zone: string): Date {
-  const [h, m] = hhmm.split(':').map(Number);
-  return day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toJSDate();
+  // The same few local midnights and opening times come up for every nudge: remember them.
+  const key = `${zone}|${date}|${hhmm}`;
+  let ms = wallTimes.get(key);
+  if (ms === undefined) {
+    const [h, m] = hhmm.split(':').map(Number);
+    ms = day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toMillis();
+    if (wallTimes.size > 50_000) wallTimes.clear();
+    wallTimes.set(key, ms);
+  }
+  return new Date(ms);
 }
 
 /** A local date as days since 1970-01-01, and back: plain integer arithmetic, no zone involved. */
