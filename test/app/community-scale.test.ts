@@ -28,7 +28,7 @@ forEachDatabase((database) => {
     const ws = opened.store.workspace(workspace.id);
     const sam = await ws.ensureMember(SAM.platformUserId, SAM.displayName);
     const kim = await ws.ensureMember('U_KIM', 'Kim');
-    await bulkInsert(database.url, { workspaceId: workspace.id, prefix: '', clients: CLIENTS, interactions: 4, now: NOW, ownerIds: [sam.id, kim.id] });
+    await bulkInsert(database.url, { workspaceId: workspace.id, prefix: '', clients: CLIENTS, interactions: 3, closedFollowUps: 0, now: NOW, ownerIds: [sam.id, kim.id] });
   }, 60_000);
   afterAll(async () => {
     await opened.close();
@@ -83,7 +83,7 @@ forEachDatabase((database) => {
     const reply = await ok('/client export');
     const document = JSON.parse(reply.attachment!.content) as { clients: { client: { name: string }; interactions: unknown[] }[] };
     expect(document.clients).toHaveLength(CLIENTS + 1);
-    expect(document.clients.find((p) => p.client.name === 'Client 99')?.interactions).toHaveLength(4);
+    expect(document.clients.find((p) => p.client.name === 'Client 99')?.interactions).toHaveLength(3);
   });
 
   it('plans the digest from bounded queries exactly as the full list of what is due', async () => {
@@ -93,15 +93,15 @@ forEachDatabase((database) => {
     const max = workspace.policy.digestMaxItems;
     expect(due.length).toBeGreaterThan(max * 10);
     // Every family of rules is represented among the due items.
-    expect(new Set(due.map((n) => n.rule))).toEqual(new Set(['same-day-reply', 'apology', 'complaint-update', 'referral-thanks', 'follow-up', 'personal-dates', 'keep-in-touch', 'surprise', 'ask-advice', 'relationship-review']));
+    expect(new Set(due.map((n) => n.rule))).toEqual(new Set(['same-day-reply', 'apology', 'complaint-update', 'referral-thanks', 'follow-up', 'personal-dates', 'keep-in-touch', 'surprise', 'ask-advice', 'relationship-review', 'one-sided']));
     expect(digest.title).toContain(`${due.length} things`);
     expect(digest.overflow).toEqual({ count: due.length - max, command: '/client due all' });
     const items = digest.sections.flatMap((s) => s.items);
     expect(items.map((i) => [i.nudgeId, i.title, i.context])).toEqual(due.slice(0, max).map((n) => [n.id, n.title, n.context]));
 
-    const all = await ok('/client due all');
-    expect(all.text).toBe(`${due.length} things to do for the team:`);
-    expect((await ok('/client due')).text).toMatch(/^\d+ things to do:/);
+    // /client due plans everything, uncut (here Sam's half of the team's list).
+    const sam = (await store.findMember(SAM.platformUserId))!;
+    expect((await ok('/client due')).text).toBe(`${due.filter((n) => n.ownerId === sam.id).length} things to do:`);
 
     // Done on the first item: the next plan has one fewer, and the next most urgent moves up.
     await ok(`/client done ${items[0]!.nudgeId}`);
@@ -110,7 +110,8 @@ forEachDatabase((database) => {
     const afterItems = after.sections.flatMap((s) => s.items).map((i) => i.nudgeId);
     expect(after.title).toContain(`${due.length - 2} things`);
     expect(afterItems).toEqual(due.slice(2, max + 2).map((n) => n.id));
-  });
+    // The reference (every due nudge of 5,000 clients, with context) is the slow part, not the digest.
+  }, 120_000);
 
   it('answers help and settings, and forgets a client among thousands', async () => {
     await ok('/client help');

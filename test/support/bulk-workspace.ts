@@ -19,10 +19,14 @@ export interface BulkSpec {
   readonly prefix: string;
   readonly clients: number;
   readonly interactions: number;
+  /** Closed follow-ups per client (history only; 3 when absent). */
+  readonly closedFollowUps?: number;
   readonly now: Date;
   /** Member ids that own the clients, in turn (may be empty). */
   readonly ownerIds: readonly string[];
   readonly seed?: number;
+  /** Gather planner statistics afterwards (default true; a caller filling many workspaces does it once at the end). */
+  readonly analyze?: boolean;
 }
 
 type Value = string | number | Date | null;
@@ -112,7 +116,7 @@ export function generateRows(spec: BulkSpec): Table[] {
     ];
     dates.forEach(([kind, month, day, year], k) => date.rows.push([`${id}d${k}`, ws, id, kind, month, day, year, month * 100 + day]));
     // A few follow-ups each, closed; about one client in 50 has one still open.
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < (spec.closedFollowUps ?? 3); k++) {
       const opened = now - (30 + int(600)) * DAY;
       followUp.rows.push([`${id}u${k}`, ws, id, 'reply', 'done', `answer ${name}`, new Date(opened), new Date(opened + DAY), 'command']);
     }
@@ -140,6 +144,8 @@ export async function bulkInsert(databaseUrl: string, spec: BulkSpec): Promise<v
           for (const row of table.rows) insert.run(row.map(cell));
         }
       })();
+      // Statistics for the planner, as a database that grew over time would have.
+      if (spec.analyze !== false) db.prepare('ANALYZE').run([]);
     } finally {
       db.close();
     }
@@ -162,6 +168,8 @@ export async function bulkInsert(databaseUrl: string, spec: BulkSpec): Promise<v
       }
     }
     await client.query('COMMIT');
+    // Statistics for the planner, as autovacuum would have gathered on a database that grew over time.
+    if (spec.analyze !== false) for (const table of tables) await client.query(`ANALYZE "${table.name}"`);
   } finally {
     await client.end();
   }
