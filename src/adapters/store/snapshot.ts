@@ -156,9 +156,10 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
   // Acknowledged candidates drop out in the rules: take enough more that the limit still holds after.
   const take = query.limit === undefined ? undefined : query.limit + acks.length;
   const families = clientFamilies(workspaceId, query);
-  const selected = [];
-  for (const family of families) selected.push({ family, ...(await overdue(scope, family, take)) });
-  const dates = await upcomingDates(scope, query, take);
+  const [dates, ...selected] = await Promise.all([
+    upcomingDates(scope, query, take),
+    ...families.map(async (family) => ({ family, ...(await overdue(scope, family, take)) })),
+  ]);
 
   const rows = new Map<string, ClientRow>();
   for (const { rows: list } of selected) for (const row of list) rows.set(row.id, row);
