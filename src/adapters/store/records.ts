@@ -15,6 +15,7 @@ import {
   toNote,
   toNudgeAck,
 } from './rows.js';
+import { inChunks } from './chunks.js';
 import { NotInWorkspaceError, requireClient, requireMember, type Scope } from './scope.js';
 
 type Input<K extends keyof WorkspaceStore> = WorkspaceStore[K] extends (input: infer I) => unknown ? I : never;
@@ -158,7 +159,6 @@ export async function saveNudgeAck(scope: Scope, ack: NudgeAck): Promise<void> {
 }
 
 export async function getNudgeAcks(scope: Scope, nudgeIds: readonly string[]): Promise<NudgeAck[]> {
-  if (nudgeIds.length === 0) return [];
-  const rows = await scope.db.nudgeAck.findMany({ where: { workspaceId: scope.workspaceId, nudgeId: { in: [...nudgeIds] } } });
+  const rows = await inChunks([...new Set(nudgeIds)], (ids) => scope.db.nudgeAck.findMany({ where: { workspaceId: scope.workspaceId, nudgeId: { in: ids } } }));
   return rows.map(toNudgeAck);
 }

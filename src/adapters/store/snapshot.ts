@@ -1,11 +1,13 @@
 // The care snapshot: what the rules need for one digest, selected by indexed queries so its cost
-// follows the number of due items and the clients they concern, never the length of history.
-import type { Client, Interaction } from '../../core/model/index.js';
+// follows the number of due items and the clients they concern, never the number of clients or the
+// length of history. With a limit, each candidate family brings only its most urgent rows and a
+// count of the rest.
+import type { Client, Interaction, Tier } from '../../core/model/index.js';
 import type { CareSnapshot, CareSnapshotQuery, ClientExchange, MonthDay } from '../../core/ports/care-snapshot.js';
+import { groupBy, inChunks } from './chunks.js';
+import { withAliases } from './clients.js';
+import { Prisma } from './generated/sqlite/client.js';
 import {
-  clientInclude,
-  contactInclude,
-  toClient,
   toContact,
   toDate,
   toFamilyMember,
@@ -22,8 +24,12 @@ import type { Scope } from './scope.js';
 /** Acks older than this (and not snoozed into the future) no longer silence anything. */
 export const ACK_LOOKBACK_DAYS = 400;
 const DAY_MS = 86_400_000;
-/** Keeps `IN (...)` and `OR` lists well under every driver's bound-parameter limit. */
-const CHUNK = 500;
+/** Longer than any local day (DST days last 23 to 25 hours): rows within it of the last kept one may share its date. */
+const LOCAL_DAY_MS = 25 * 3_600_000;
+const TIERS: readonly Tier[] = ['top', 'standard', 'light'];
+
+type ClientRow = Prisma.ClientGetPayload<object>;
+type ClockField = 'lastInteractionAt' | 'lastGestureAt' | 'lastAdviceAt';
 
 function monthDay(md: MonthDay): number {
   return md.month * 100 + md.day;
@@ -37,10 +43,92 @@ export function monthDayWindow(from: MonthDay, to: MonthDay): { monthDay: { gte?
   return [{ monthDay: { gte: start } }, { monthDay: { lte: end } }];
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+/**
+ * A family of client candidates: clients matching `where` whose clock (`field`, or createdAt when
+ * they never had one) stopped before `before`. Every condition of the family is in `where`, so a
+ * further one (say, a client-since date for surprises) is one more entry there and in `matches`.
+ */
+interface ClientFamily {
+  readonly where: Prisma.ClientWhereInput;
+  readonly field: ClockField;
+  readonly before: Date;
+  /** The family's ordering may depend on more than the clock (a surprise with known likes ranks higher): each part is selected on its own. */
+  readonly parts?: readonly Prisma.ClientWhereInput[];
+  /** The same condition on a row, to know which fetched clients the rules will nudge anyway. */
+  matches(row: ClientRow): boolean;
+}
+
+const sinceOf = (row: ClientRow, field: ClockField): Date => row[field] ?? row.createdAt;
+
+function clientFamilies(workspaceId: string, query: CareSnapshotQuery): ClientFamily[] {
+  const active = { workspaceId, status: 'active' };
+  const family = (where: Prisma.ClientWhereInput, field: ClockField, before: Date, tier?: Tier, parts?: Prisma.ClientWhereInput[]): ClientFamily => ({
+    where: tier === undefined ? where : { ...where, tier },
+    field,
+    before,
+    ...(parts ? { parts } : {}),
+    matches: (row) => row.status === 'active' && (tier === undefined || row.tier === tier) && sinceOf(row, field) < before,
+  });
+  const quiet = TIERS.map((tier) => family(active, 'lastInteractionAt', query.quietBeforeByTier?.[tier] ?? query.quietBefore, tier));
+  return [
+    ...quiet,
+    family(active, 'lastGestureAt', query.gestureBefore, undefined, [{ likes: { some: {} } }, { likes: { none: {} } }]),
+    family(active, 'lastAdviceAt', query.adviceBefore, 'top'),
+  ];
+}
+
+/** The family's candidates, most overdue first: all of them without a limit, else the first `take` and their ties. */
+async function overdue(scope: Scope, family: ClientFamily, take: number | undefined): Promise<{ rows: ClientRow[]; count: number | null }> {
+  const { db } = scope;
+  const { field, before } = family;
+  // Two branches so each walks its own index in order: clients with a clock, and those without one.
+  const touched = (extra: Prisma.ClientWhereInput, range: { gte?: Date; lt: Date } = { lt: before }) => ({ AND: [family.where, extra, { [field]: range }] });
+  const never = (extra: Prisma.ClientWhereInput, range: { gte?: Date; lt: Date } = { lt: before }) => ({ AND: [family.where, extra, { [field]: null, createdAt: range }] });
+  if (take === undefined) {
+    const rows = await db.client.findMany({ where: { OR: [touched({}), never({})] }, orderBy: { id: 'asc' } });
+    return { rows, count: null };
+  }
+  const byClock = (a: ClientRow, b: ClientRow) => sinceOf(a, field).getTime() - sinceOf(b, field).getTime() || a.id.localeCompare(b.id);
+  const kept = new Map<string, ClientRow>();
+  let cut = false;
+  for (const part of family.parts ?? [{}]) {
+    const [a, b] = await Promise.all([
+      db.client.findMany({ where: touched(part), orderBy: [{ [field]: 'asc' }, { id: 'asc' }], take }),
+      db.client.findMany({ where: never(part), orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take }),
+    ]);
+    const first = [...a, ...b].sort(byClock).slice(0, take);
+    for (const row of first) kept.set(row.id, row);
+    if (a.length < take && b.length < take) continue;
+    cut = true;
+    // Equal urgency is decided by the nudge id, not the clock: bring every row of the last one's local day.
+    const last = sinceOf(first.at(-1)!, field);
+    const range = { gte: last, lt: new Date(Math.min(last.getTime() + LOCAL_DAY_MS, before.getTime())) };
+    const ties = await db.client.findMany({ where: { OR: [touched(part, range), never(part, range)] } });
+    for (const row of ties) kept.set(row.id, row);
+  }
+  const count = cut ? await db.client.count({ where: { OR: [touched({}), never({})] } }) : null;
+  return { rows: [...kept.values()], count };
+}
+
+/** Dates in the window, nearest first: all without a limit, else the first `take` and those on the same day. */
+async function upcomingDates(scope: Scope, query: CareSnapshotQuery, take: number | undefined) {
+  const { db, workspaceId } = scope;
+  const segments = monthDayWindow(query.dateWindow.from, query.dateWindow.to);
+  const base = { workspaceId, client: { status: 'active' } };
+  const orderBy = [{ monthDay: 'asc' as const }, { id: 'asc' as const }];
+  if (take === undefined) return { rows: await db.importantDate.findMany({ where: { ...base, OR: segments }, orderBy }), count: null };
+  const rows = [];
+  for (const segment of segments) {
+    if (rows.length >= take) break;
+    rows.push(...(await db.importantDate.findMany({ where: { ...base, ...segment }, orderBy, take: take - rows.length })));
+  }
+  if (rows.length < take) return { rows, count: null };
+  // A 29 February falls on the 28th in other years: it shares that day.
+  const last = rows.at(-1)!.monthDay;
+  const sameDay = await db.importantDate.findMany({ where: { ...base, OR: segments, monthDay: { in: last === 228 ? [228, 229] : [last] } }, orderBy });
+  const seen = new Set(rows.map((r) => r.id));
+  rows.push(...sameDay.filter((r) => !seen.has(r.id)));
+  return { rows, count: await db.importantDate.count({ where: { ...base, OR: segments } }) };
 }
 
 export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Promise<CareSnapshot> {
@@ -48,30 +136,13 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
   const workspaceRow = await db.workspace.findUnique({ where: { id: workspaceId } });
   if (workspaceRow === null) throw new Error(`workspace ${workspaceId} does not exist`);
 
-  // Each candidate kind has its own index; three narrow queries beat one wide OR.
-  const [quiet, noGesture, noAdvice, dates, followUps, moods, acks, exchanges, clientSince] = await Promise.all([
-    db.client.findMany({
-      where: { workspaceId, OR: [{ lastInteractionAt: null }, { lastInteractionAt: { lt: query.quietBefore } }] },
-      include: clientInclude,
-    }),
-    db.client.findMany({
-      where: { workspaceId, OR: [{ lastGestureAt: null }, { lastGestureAt: { lt: query.gestureBefore } }] },
-      include: clientInclude,
-    }),
-    db.client.findMany({
-      where: { workspaceId, tier: 'top', OR: [{ lastAdviceAt: null }, { lastAdviceAt: { lt: query.adviceBefore } }] },
-      include: clientInclude,
-    }),
-    db.importantDate.findMany({
-      where: { workspaceId, OR: monthDayWindow(query.dateWindow.from, query.dateWindow.to) },
-      orderBy: [{ monthDay: 'asc' }, { id: 'asc' }],
-    }),
+  const [followUps, moods, acks, exchanges, clientSince] = await Promise.all([
     db.followUp.findMany({
       where: { workspaceId, state: { in: ['open', 'snoozed'] } },
       orderBy: [{ openedAt: 'asc' }, { id: 'asc' }],
     }),
     db.interaction.findMany({
-      where: { workspaceId, occurredAt: { gte: query.moodSince }, mood: { not: null } },
+      where: { workspaceId, occurredAt: { gte: query.moodSince }, mood: query.moods === undefined ? { not: null } : { in: [...query.moods] } },
       orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }],
     }),
     db.nudgeAck.findMany({
@@ -83,77 +154,93 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     oneSidedCandidates(scope, query),
     // Surprise candidates by their recorded client-since date, on the (workspaceId, kind, year)
     // index: a year up to gestureBefore's is wide enough (the rule decides), and never narrower in
-    // any time zone, since a local date before gestureBefore is in its UTC year or earlier.
+    // any time zone, since a local date before gestureBefore is in its UTC year or earlier. These
+    // are the long-standing clients added to Rapport recently, which the gesture family leaves out.
     db.importantDate.findMany({
       where: { workspaceId, kind: 'client-since', year: { lte: query.gestureBefore.getUTCFullYear() }, client: { lastGestureAt: null } },
       orderBy: [{ clientId: 'asc' }, { id: 'asc' }],
     }),
   ]);
+  // Acknowledged candidates drop out in the rules: take enough more that the limit still holds after.
+  const take = query.limit === undefined ? undefined : query.limit + acks.length;
+  const families = clientFamilies(workspaceId, query);
+  const [dates, ...selected] = await Promise.all([
+    upcomingDates(scope, query, take),
+    ...families.map(async (family) => ({ family, ...(await overdue(scope, family, take)) })),
+  ]);
 
-  const clients = new Map<string, Client>();
-  for (const row of [...quiet, ...noGesture, ...noAdvice]) if (!clients.has(row.id)) clients.set(row.id, toClient(row));
-  const referenced = new Set([...dates, ...followUps, ...moods, ...exchanges, ...clientSince].map((row) => row.clientId));
-  const missing = [...referenced].filter((id) => !clients.has(id));
-  for (const ids of chunks(missing)) {
-    const rows = await db.client.findMany({ where: { workspaceId, id: { in: ids } }, include: clientInclude });
-    for (const row of rows) clients.set(row.id, toClient(row));
+  const rows = new Map<string, ClientRow>();
+  for (const { rows: list } of selected) for (const row of list) rows.set(row.id, row);
+  const missing = [...new Set([...dates.rows, ...followUps, ...moods, ...exchanges, ...clientSince].map((row) => row.clientId))].filter((id) => !rows.has(id));
+  for (const row of await inChunks(missing, (ids) => db.client.findMany({ where: { workspaceId, id: { in: ids } } }))) rows.set(row.id, row);
+
+  // Every client in the snapshot that meets a family's condition gets its nudge; the rest of a cut family's count does not.
+  let unlisted = dates.count === null ? 0 : dates.count - dates.rows.length;
+  for (const { family, count } of selected) {
+    if (count === null) continue;
+    let seen = 0;
+    for (const row of rows.values()) if (family.matches(row)) seen += 1;
+    unlisted += count - seen;
   }
 
-  const clientIds = [...clients.keys()].sort();
-  const ownerIds = [...new Set([...clients.values()].flatMap((c) => (c.ownerId === null ? [] : [c.ownerId])))];
-  const perClient = await Promise.all(
-    chunks(clientIds).map(async (ids) => {
-      const of = { workspaceId, clientId: { in: ids } };
-      const [family, contacts, likes, gifts, latest] = await Promise.all([
-        db.familyMember.findMany({ where: of, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-        db.contact.findMany({ where: of, include: contactInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-        db.like.findMany({ where: of, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-        db.gift.findMany({ where: { ...of, givenAt: { gte: query.giftsSince } }, orderBy: [{ givenAt: 'desc' }, { id: 'asc' }] }),
-        latestInteractions(scope, ids),
-      ]);
-      return { family, contacts, likes, gifts, latest };
-    }),
-  );
-  const members = [];
-  for (const ids of chunks(ownerIds)) members.push(...(await db.member.findMany({ where: { workspaceId, id: { in: ids } } })));
+  const clients: Client[] = await withAliases(scope, [...rows.values()]);
+  const clientIds = [...rows.keys()].sort();
+  const ownerIds = [...new Set(clients.flatMap((c) => (c.ownerId === null ? [] : [c.ownerId])))];
+  const of = (ids: string[]) => ({ workspaceId, clientId: { in: ids } });
+  const byCreated = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+  const [family, contacts, emails, likes, gifts, latest, members] = await Promise.all([
+    inChunks(clientIds, (ids) => db.familyMember.findMany({ where: of(ids), orderBy: byCreated })),
+    inChunks(clientIds, (ids) => db.contact.findMany({ where: of(ids), orderBy: byCreated })),
+    inChunks(clientIds, (ids) =>
+      db.contactEmail.findMany({ where: { workspaceId, contact: of(ids) }, select: { contactId: true, address: true }, orderBy: [{ contactId: 'asc' }, { address: 'asc' }] }),
+    ),
+    inChunks(clientIds, (ids) => db.like.findMany({ where: of(ids), orderBy: byCreated })),
+    inChunks(clientIds, (ids) => db.gift.findMany({ where: { ...of(ids), givenAt: { gte: query.giftsSince } }, orderBy: [{ givenAt: 'desc' }, { id: 'asc' }] })),
+    inChunks(clientIds, (ids) => latestInteractions(scope, ids)),
+    inChunks(ownerIds, (ids) => db.member.findMany({ where: { workspaceId, id: { in: ids } } })),
+  ]);
+  const emailsOf = groupBy(emails, (e) => e.contactId);
 
   return {
     workspace: toWorkspace(workspaceRow),
     members: members.map(toMember),
-    clients: [...clients.values()],
+    clients,
     openFollowUps: followUps.map(toFollowUp),
-    upcomingDates: dates.map(toDate),
-    family: perClient.flatMap((p) => p.family.map(toFamilyMember)),
-    contacts: perClient.flatMap((p) => p.contacts.map(toContact)),
-    likes: perClient.flatMap((p) => p.likes.map(toLike)),
-    recentGifts: perClient.flatMap((p) => p.gifts.map(toGift)),
+    upcomingDates: dates.rows.map(toDate),
+    family: family.map(toFamilyMember),
+    contacts: contacts.map((c) => toContact({ ...c, emails: emailsOf.get(c.id) ?? [] })),
+    likes: likes.map(toLike),
+    recentGifts: gifts.map(toGift),
     moodInteractions: moods.map(toInteraction),
     exchanges,
-    lastInteractions: perClient.flatMap((p) => p.latest),
+    lastInteractions: latest,
     clientSince: clientSince.map(toDate),
     acks: acks.map(toNudgeAck),
+    unlisted,
   };
 }
 
 /**
  * Clients we reached out to at least `outreachAtLeast` times since moodSince, with what came back.
- * Two aggregate queries on the (workspaceId, occurredAt) index: the outbound counts with HAVING,
- * then the inbound counts of those clients only.
+ * Aggregates on the (workspaceId, direction, occurredAt) index: the outbound counts with HAVING
+ * (only of clients with nothing inbound when silentOnly), then the inbound counts of those clients.
  */
 async function oneSidedCandidates(scope: Scope, query: CareSnapshotQuery): Promise<ClientExchange[]> {
   const { db, workspaceId } = scope;
   const since = { gte: query.moodSince, lte: query.now };
   const outbound = await db.interaction.groupBy({
     by: ['clientId'],
-    where: { workspaceId, direction: 'out', occurredAt: since },
+    where: { workspaceId, direction: 'out', occurredAt: since, ...(query.silentOnly ? { client: { interactions: { none: { direction: 'in', occurredAt: since } } } } : {}) },
     _count: { _all: true },
     _max: { occurredAt: true },
     having: { clientId: { _count: { gte: query.outreachAtLeast } } },
   });
   if (outbound.length === 0) return [];
   const inbound = new Map<string, number>();
-  for (const ids of chunks(outbound.map((o) => o.clientId))) {
-    const rows = await db.interaction.groupBy({ by: ['clientId'], where: { workspaceId, direction: 'in', occurredAt: since, clientId: { in: ids } }, _count: { _all: true } });
+  if (!query.silentOnly) {
+    const rows = await inChunks(outbound.map((o) => o.clientId), (ids) =>
+      db.interaction.groupBy({ by: ['clientId'], where: { workspaceId, direction: 'in', occurredAt: since, clientId: { in: ids } }, _count: { _all: true } }),
+    );
     for (const row of rows) inbound.set(row.clientId, row._count._all);
   }
   return outbound
@@ -161,23 +248,15 @@ async function oneSidedCandidates(scope: Scope, query: CareSnapshotQuery): Promi
     .sort((a, b) => a.clientId.localeCompare(b.clientId));
 }
 
-/** The newest interaction of each client: max(occurredAt) per client on its index, then those rows. */
+/** The newest interaction of each client (the one logged last among equals), in one windowed query. */
 async function latestInteractions(scope: Scope, clientIds: readonly string[]): Promise<Interaction[]> {
-  const { db, workspaceId } = scope;
   if (clientIds.length === 0) return [];
-  const maxima = await db.interaction.groupBy({
-    by: ['clientId'],
-    where: { workspaceId, clientId: { in: [...clientIds] } },
-    _max: { occurredAt: true },
-  });
-  const keys = maxima.flatMap((m) => (m._max.occurredAt === null ? [] : [{ clientId: m.clientId, occurredAt: m._max.occurredAt }]));
-  if (keys.length === 0) return [];
-  const rows = await db.interaction.findMany({
-    where: { workspaceId, OR: keys },
-    orderBy: [{ clientId: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
-  });
-  // Two interactions at the same instant: keep the one logged last.
-  const latest = new Map<string, Interaction>();
-  for (const row of rows) if (!latest.has(row.clientId)) latest.set(row.clientId, toInteraction(row));
-  return [...latest.values()];
+  const rows = await scope.db.$queryRaw<(Prisma.InteractionGetPayload<object> & { rn: unknown })[]>`
+    SELECT * FROM (
+      SELECT i.*, ROW_NUMBER() OVER (PARTITION BY i."clientId" ORDER BY i."occurredAt" DESC, i."createdAt" DESC, i."id" DESC) AS rn
+      FROM "Interaction" i
+      WHERE i."workspaceId" = ${scope.workspaceId} AND i."clientId" IN (${Prisma.join([...clientIds])})
+    ) t
+    WHERE t.rn = 1`;
+  return rows.map(({ rn: _rn, ...row }) => toInteraction(row));
 }

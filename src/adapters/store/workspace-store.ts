@@ -18,6 +18,7 @@ import type {
   WorkspacePatch,
   WorkspaceStore,
 } from '../../core/ports/store.js';
+import { inChunks } from './chunks.js';
 import * as clients from './clients.js';
 import * as details from './details.js';
 import type { Db } from './database.js';
@@ -85,8 +86,7 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   }
 
   async getMembers(ids: readonly string[]): Promise<Member[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.scope.db.member.findMany({ where: { workspaceId: this.workspaceId, id: { in: [...ids] } } });
+    const rows = await inChunks([...new Set(ids)], (slice) => this.scope.db.member.findMany({ where: { workspaceId: this.workspaceId, id: { in: slice } } }));
     return rows.map(toMember);
   }
 
@@ -125,6 +125,9 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   }
   getProfile(clientId: string, options?: { readonly interactionLimit?: number }): Promise<ClientProfile | null> {
     return clients.getProfile(this.scope, clientId, options);
+  }
+  getProfiles(filter?: ClientFilter, options?: { readonly interactionLimit?: number }): Promise<ClientProfile[]> {
+    return clients.getProfiles(this.scope, filter, options);
   }
   createClient(input: NewClient): Promise<Client> {
     return clients.createClient(this.scope, input);

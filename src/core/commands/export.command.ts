@@ -20,12 +20,7 @@ export const exportCommand = defineCommand({
       profiles = profile ? [profile] : [];
       scope = client.name;
     } else {
-      const clients = await env.store.listClients();
-      profiles = [];
-      for (const c of clients) {
-        const profile = await env.store.getProfile(c.id);
-        if (profile) profiles.push(profile);
-      }
+      profiles = await env.store.getProfiles();
       scope = env.workspace.name;
     }
     const document = {

@@ -20,13 +20,10 @@ export const healthCommand = defineCommand({
       const profile = await env.store.getProfile(client.id, { interactionLimit: HISTORY });
       return reply(`Relationship health for ${client.name}:`, { sections: [{ lines: describeHealth(profile!, env.workspace, env.now) }] });
     }
-    const clients = await env.store.listClients({ status: 'active' });
-    if (clients.length === 0) return reply('No active clients yet.');
-    const rows = [];
-    for (const client of clients) {
-      const profile = await env.store.getProfile(client.id, { interactionLimit: HISTORY });
-      if (profile) rows.push({ client, health: healthOf(profile, env.now, env.workspace.policy) });
-    }
+    // One read for every active client, not one per client: a big workspace stays within its transaction.
+    const profiles = await env.store.getProfiles({ status: 'active' }, { interactionLimit: HISTORY });
+    if (profiles.length === 0) return reply('No active clients yet.');
+    const rows = profiles.map((profile) => ({ client: profile.client, health: healthOf(profile, env.now, env.workspace.policy) }));
     rows.sort((a, b) => a.health.score - b.health.score || a.client.name.localeCompare(b.client.name));
     const lines = rows.slice(0, SHOWN).map(({ client, health }) => `${client.name}: ${health.score}/100, ${health.label}${health.flags.length > 0 ? ` ⚑ ${health.flags.join('; ')}` : ''}`);
     if (rows.length > SHOWN) lines.push(`…and ${rows.length - SHOWN} healthier. /client health <client> for any one of them.`);

@@ -54,6 +54,8 @@ export function buildDigest(input: {
   readonly nudges: readonly Nudge[];
   readonly maxItems: number;
   readonly notices?: readonly string[];
+  /** Due nudges the planner counted but did not build (they rank below what the digest shows). */
+  readonly unlisted?: number;
 }): Digest {
   const localDate = localDateOf(input.now, input.timeZone);
   const chosen = input.nudges.filter((n) => input.kind === 'morning' || n.sweep || stillDue(n)).slice().sort(compareNudges);
@@ -63,7 +65,8 @@ export function buildDigest(input: {
     heading: HEADINGS[group],
     items: shown.filter((n) => n.group === group).map(toItem),
   })).filter((s) => s.items.length > 0);
-  const hidden = chosen.length - shown.length;
+  const unlisted = input.unlisted ?? 0;
+  const hidden = chosen.length - shown.length + unlisted;
   return {
     kind: input.kind,
     workspaceId: input.workspaceId,
@@ -71,7 +74,7 @@ export function buildDigest(input: {
     title:
       input.kind === 'sweep'
         ? sweepTitle(longDate(localDate), chosen.filter((n) => n.sweep).length, chosen.filter(stillDue).length)
-        : morningTitle(longDate(localDate), chosen.length),
+        : morningTitle(longDate(localDate), chosen.length + unlisted),
     sections,
     overflow: hidden > 0 ? { count: hidden, command: DUE_ALL_COMMAND } : null,
     notices: [...(input.notices ?? [])],

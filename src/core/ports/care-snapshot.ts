@@ -8,7 +8,9 @@ import type {
   Interaction,
   Like,
   Member,
+  Mood,
   NudgeAck,
+  Tier,
   Workspace,
 } from '../model/index.js';
 
@@ -23,6 +25,11 @@ export interface CareSnapshotQuery {
   /** Clients with no interaction since this time (or none ever): keep-in-touch candidates. */
   readonly quietBefore: Date;
   /**
+   * The same per tier (the exact keep-in-touch condition, since each tier has its own number of
+   * days); when absent, quietBefore applies to every tier.
+   */
+  readonly quietBeforeByTier?: Readonly<Record<Tier, Date>>;
+  /**
    * Clients with no gift or gesture since this time: surprise candidates. A client with no gesture
    * ever is a candidate when added before it, or when its client-since date (year known) is before it.
    */
@@ -35,6 +42,18 @@ export interface CareSnapshotQuery {
   readonly giftsSince: Date;
   /** Clients we reached out to at least this many times since moodSince: one-sided candidates. */
   readonly outreachAtLeast: number;
+  /** Only interactions with these moods go into moodInteractions (every mood when absent). */
+  readonly moods?: readonly Mood[];
+  /** Only exchanges where nothing came back (inbound 0) are returned (all when absent or false). */
+  readonly silentOnly?: boolean;
+  /**
+   * At most this many candidates of each client family (keep-in-touch per tier, surprise, advice)
+   * and of upcoming dates, the most overdue or nearest first, plus every one tied with the last
+   * (same local day) and enough more to cover the acknowledged ones; the rest are only counted in
+   * `unlisted`. Absent: every candidate. Open follow-ups, hostile moods and one-sided exchanges are
+   * never cut: they are bounded by the open work, not by the number of clients.
+   */
+  readonly limit?: number;
 }
 
 /** How much went each way with one client since moodSince (directional interactions only). */
@@ -74,6 +93,11 @@ export interface CareSnapshot {
    */
   readonly clientSince: readonly ImportantDate[];
   readonly acks: readonly NudgeAck[];
+  /**
+   * Candidates counted but left out by `limit`: each is one more due nudge that the rules did not
+   * see (0 without a limit). An acknowledged one left out is still counted.
+   */
+  readonly unlisted?: number;
 }
 
 export interface CareSnapshotSource {

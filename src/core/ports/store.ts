@@ -186,6 +186,11 @@ export interface WorkspaceStore extends CareSnapshotSource {
   listClients(filter?: ClientFilter): Promise<Client[]>;
   /** The whole profile; interactions newest first, at most interactionLimit of them (all when absent). */
   getProfile(clientId: string, options?: { readonly interactionLimit?: number }): Promise<ClientProfile | null>;
+  /**
+   * The profiles of every client the filter selects (ordered by name), read in a fixed number of
+   * queries however many clients there are: for overviews and exports, never one query per client.
+   */
+  getProfiles(filter?: ClientFilter, options?: { readonly interactionLimit?: number }): Promise<ClientProfile[]>;
   createClient(input: NewClient): Promise<Client>;
   updateClient(clientId: string, patch: ClientPatch): Promise<Client>;
   touchClient(clientId: string, touch: ClientTouch): Promise<void>;

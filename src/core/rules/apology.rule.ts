@@ -28,7 +28,7 @@ export function apology(now: Date, snapshot: CareSnapshot, policy: Policy): Nudg
         group: 'today',
         urgency: 88,
         title: `Apologise to ${client.name} for the mistake logged ${whenAgo(now, f.openedAt, zone)}.`,
-        context: lines(
+        context: () => lines(
           f.summary ? `What happened: ${quote(f.summary)}.` : null,
           'Own it plainly, say what changes so it does not happen again, and skip the excuses.',
           contactLine(ix, f.clientId),

@@ -26,7 +26,7 @@ export function askAdvice(now: Date, snapshot: CareSnapshot, policy: Policy): Nu
           title: client.lastAdviceAt
             ? `Ask ${client.name} for their advice: the last time was ${days} days ago.`
             : `Ask ${client.name} for their advice: we never have.`,
-          context: lines('What should we do better? What are they seeing in their market? People like being asked.', lastContactLine(ix, client.id, now)),
+          context: () => lines('What should we do better? What are they seeing in their market? People like being asked.', lastContactLine(ix, client.id, now)),
           triggeredAt: atLocalTime(addDays(localDateOf(since, zone), policy.adviceEveryDays), '00:00', zone),
         }),
       ];

@@ -27,7 +27,7 @@ export function complaintUpdate(now: Date, snapshot: CareSnapshot, policy: Polic
         group: 'attention',
         urgency: 85,
         title: `Update ${client.name} on their complaint: ${businessAge(hours, businessDayHours(ix.cal))} without news.`,
-        context: lines(
+        context: () => lines(
           f.summary ? `Complaint: ${quote(f.summary)}.` : null,
           'Send an update even without an answer yet: what you are doing, and when they will hear next.',
           contactLine(ix, f.clientId),

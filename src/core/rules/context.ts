@@ -171,12 +171,18 @@ export function makeNudge(input: {
   readonly group: NudgeGroup;
   readonly urgency: number;
   readonly title: string;
-  readonly context: readonly string[];
+  /**
+   * Context lines, or how to make them: a digest shows a few dozen of the nudges it plans, so lines
+   * (gift ideas, the last contact) are built the first time a nudge's context is read, not before.
+   */
+  readonly context: readonly string[] | (() => readonly string[]);
   readonly triggeredAt: Date;
   readonly followUpId?: string | null;
   readonly sweep?: boolean;
 }): Nudge {
-  return {
+  const make = input.context;
+  let context = typeof make === 'function' ? null : make;
+  const nudge = {
     id: nudgeId(input.rule, input.subject, input.occurrence),
     rule: input.rule,
     clientId: input.client.id,
@@ -185,9 +191,13 @@ export function makeNudge(input: {
     group: input.group,
     urgency: input.urgency,
     title: input.title,
-    context: input.context,
+    get context(): readonly string[] {
+      context ??= (make as () => readonly string[])();
+      return context;
+    },
     triggeredAt: input.triggeredAt,
     followUpId: input.followUpId ?? null,
     sweep: input.sweep ?? false,
   };
+  return nudge;
 }

@@ -23,7 +23,7 @@ export function followUp(now: Date, snapshot: CareSnapshot): Nudge[] {
         group: 'today',
         urgency: 60,
         title: f.kind === 'check-in' ? `Check in with ${client.name}: ${f.summary}` : `Follow up with ${client.name}: ${f.summary}`,
-        context: lines(lastContactLine(ix, client.id, now)),
+        context: () => lines(lastContactLine(ix, client.id, now)),
         triggeredAt: start,
         followUpId: f.id,
       }),

@@ -24,7 +24,7 @@ export function keepInTouch(now: Date, snapshot: CareSnapshot, policy: Policy): 
         group: 'attention',
         urgency: 30 + Math.min(20, days - limit),
         title: `Reconnect with ${client.name}: ${days} days without a word${client.tier === 'top' ? ' (top client)' : ''}.`,
-        context: lines(lastContactLine(ix, client.id, now), askAfterLine(ix, client.id), likesLine(ix, client.id)),
+        context: () => lines(lastContactLine(ix, client.id, now), askAfterLine(ix, client.id), likesLine(ix, client.id)),
         triggeredAt: atLocalTime(addDays(localDateOf(since, zone), limit), '00:00', zone),
       }),
     ];

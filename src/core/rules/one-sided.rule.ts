@@ -26,7 +26,7 @@ export function oneSided(now: Date, snapshot: CareSnapshot, policy: Policy): Nud
         group: 'attention',
         urgency: 40,
         title: `Review the relationship with ${client.name}: ${exchange.outbound} calls, emails or messages from us in ${Math.max(policy.abuseWindowDays, 90)} days, and nothing back.`,
-        context: lines(
+        context: () => lines(
           `Last reached out on ${shortDate(localDateOf(exchange.lastOutboundAt, ix.cal.timeZone))}.`,
           'Ask the owner whether it is still a partnership worth the effort. Keeping or ending it is a person’s decision, never the bot’s.',
         ),

@@ -39,13 +39,14 @@ export function personalDates(catalog: GiftCatalog) {
             group: 'today',
             urgency: 70,
             title: `${occasion.name} is ${when}: ${action}.`,
-            context: lines(occasion.milestone, date.kind !== 'birthday' ? null : familyLine(ix, client.id), lastContactLine(ix, client.id, now)),
+            context: () => lines(occasion.milestone, date.kind !== 'birthday' ? null : familyLine(ix, client.id), lastContactLine(ix, client.id, now)),
           }),
         );
         continue;
       }
       if (today < addDays(occ, -policy.dateLeadDays)) continue;
-      const ideas = occasion.giftish
+      // Gift ideas are context: worked out only if the nudge is shown.
+      const ideas = () => occasion.giftish
         ? suggestGifts({
             likes: date.kind === 'child-birthday' ? [] : ix.likes(client.id),
             family: date.kind === 'child-birthday' && member ? [member] : [],
@@ -55,7 +56,6 @@ export function personalDates(catalog: GiftCatalog) {
           })
         : [];
       const first = callName(ix, client);
-      const ideaLines = ideas.map((g, i) => ideaLine(first, g, i, 'would land well'));
       const ask = occasion.giftish ? 'time to order a gift' : 'a good moment for a thank-you';
       out.push(
         makeNudge({
@@ -64,13 +64,16 @@ export function personalDates(catalog: GiftCatalog) {
           group: 'coming-up',
           urgency: 40 - daysBetween(today, occ),
           title: `${occasion.name} is ${whenAhead(today, occ)}: ${ask}.`,
-          context: lines(
-            occasion.milestone,
-            ...ideaLines,
-            occasion.giftish && ideas.length === 0 ? 'No likes known yet: a handwritten card is never wrong.' : null,
-            occasion.giftish ? null : 'A handwritten note on what working together has meant goes a long way.',
-            lastContactLine(ix, client.id, now),
-          ),
+          context: () => {
+            const suggested = ideas();
+            return lines(
+              occasion.milestone,
+              ...suggested.map((g, i) => ideaLine(first, g, i, 'would land well')),
+              occasion.giftish && suggested.length === 0 ? 'No likes known yet: a handwritten card is never wrong.' : null,
+              occasion.giftish ? null : 'A handwritten note on what working together has meant goes a long way.',
+              lastContactLine(ix, client.id, now),
+            );
+          },
         }),
       );
     }

@@ -39,7 +39,7 @@ export function referralThanks(catalog: GiftCatalog) {
           title: late > 0
             ? `Thank ${client.name} for the referral: it has waited ${late + policy.thankReferralDays} days.`
             : `Thank ${client.name} for the referral, ${whenAhead(today, deadline) === 'today' ? 'today' : `by ${whenAhead(today, deadline).replace(/^on /, '')}`}.`,
-          context: lines(
+          context: () => lines(
             f.summary ? `Referral: ${quote(f.summary)}.` : null,
             idea ? ideaLine(first, idea, 0, 'says thank you nicely') : null,
           ),

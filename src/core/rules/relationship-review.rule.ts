@@ -37,7 +37,7 @@ export function relationshipReview(now: Date, snapshot: CareSnapshot, policy: Po
         group: 'attention',
         urgency: 50,
         title: `Review the relationship with ${client.name}: ${list.length} rude or abusive interactions in ${policy.abuseWindowDays} days.`,
-        context: lines(
+        context: () => lines(
           ...sorted.slice(0, 3).map((i) => `${shortDate(localDateOf(i.occurredAt, zone))}, ${i.mood}: ${quote(i.summary, 60)}.`),
           'Talk it over with the team. Keeping or ending it is a person’s decision, never the bot’s.',
         ),

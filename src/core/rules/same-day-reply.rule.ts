@@ -57,7 +57,7 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
           ...base,
           urgency: 60,
           title: `${by}: ${client.name}'s ${channel} came in ${arrived}.`,
-          context: lines(aboutLine, contactLine(ix, f.clientId), `A short “got it, more by tomorrow” before ${policy.sweepAt} keeps the same-day promise.`),
+          context: () => lines(aboutLine, contactLine(ix, f.clientId), `A short “got it, more by tomorrow” before ${policy.sweepAt} keeps the same-day promise.`),
           sweep: false,
         }),
       ];
@@ -68,7 +68,7 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
         ...base,
         urgency: 80 + Math.min(19, Math.floor(hours / 4)),
         title: `Still unanswered: ${client.name}'s ${channel} has waited ${businessAge(hours, businessDayHours(ix.cal))}.`,
-        context: lines(aboutLine, contactLine(ix, f.clientId), `Came in ${arrived}. Even “got it, back to you tomorrow” keeps the promise.`),
+        context: () => lines(aboutLine, contactLine(ix, f.clientId), `Came in ${arrived}. Even “got it, back to you tomorrow” keeps the promise.`),
         sweep: true,
       }),
     ];

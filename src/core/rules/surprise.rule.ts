@@ -43,7 +43,7 @@ export function surprise(catalog: GiftCatalog) {
       if (days < policy.surpriseAfterDays) return [];
       const likes = ix.likes(client.id);
       const first = callName(ix, client);
-      const ideas = suggestGifts({ likes, family: ix.family(client.id), recentGifts: ix.gifts(client.id), budget: giftBudget(policy, client.tier), catalog });
+      const ideas = () => suggestGifts({ likes, family: ix.family(client.id), recentGifts: ix.gifts(client.id), budget: giftBudget(policy, client.tier), catalog });
       const gap = client.lastGestureAt
         ? `no gift or gesture in ${days} days`
         : joined.recorded
@@ -63,7 +63,7 @@ export function surprise(catalog: GiftCatalog) {
             ...base,
             urgency: 15,
             title: `Find out what ${client.name} loves (${gap}).`,
-            context: lines(
+            context: () => lines(
               'Next time you talk, ask about family, holidays, their team: then a surprise can be personal.',
               lastContactLine(ix, client.id, now),
             ),
@@ -75,8 +75,8 @@ export function surprise(catalog: GiftCatalog) {
           ...base,
           urgency: 20,
           title: `Surprise ${client.name}: ${gap}.`,
-          context: lines(
-            ...ideas.map((g, i) => ideaLine(first, g, i, 'would make their week')),
+          context: () => lines(
+            ...ideas().map((g, i) => ideaLine(first, g, i, 'would make their week')),
             lastContactLine(ix, client.id, now),
           ),
         }),

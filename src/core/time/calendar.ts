@@ -11,33 +11,7 @@ export type WorkCalendar = Pick<Workspace, 'timeZone' | 'businessDays' | 'busine
 export type LocalDate = string;
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-/**
- * A well-formed yyyy-MM-dd as the UTC midnight of that calendar day, or null (then luxon decides).
- * Plain calendar arithmetic needs no zone; luxon costs microseconds a call, and the rules count
- * business hours day by day over months, so the common case stays on integers.
- */
-function utcMidnight(date: LocalDate): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
-  const ms = Date.UTC(y, mo, d);
-  const back = new Date(ms);
-  return y >= 1000 && back.getUTCFullYear() === y && back.getUTCMonth() === mo && back.getUTCDate() === d ? ms : null;
-}
-
-function isoDateOf(utcMs: number): LocalDate | null {
-  const iso = new Date(utcMs).toISOString();
-  return /^\d{4}-/.test(iso) ? iso.slice(0, 10) : null;
-}
-
-/**
- * Wall-clock instants already computed, by zone, date and time: the answer never changes, and the
- * same few hundred business days are asked about again and again. Bounded; cleared when full.
- */
-const localTimes = new Map<string, number>();
-const LOCAL_TIMES_MAX = 20_000;
+const DAY_MS = 86_400_000;
 
 function day(date: LocalDate, zone: string): DateTime {
   const dt = DateTime.fromISO(date, { zone });
@@ -45,43 +19,76 @@ function day(date: LocalDate, zone: string): DateTime {
   return dt;
 }
 
+/**
+ * The zone's UTC offset (minutes) at an instant, remembered per zone and quarter hour: every clock
+ * change in the time-zone database falls on a quarter hour, so the offset is constant within one.
+ * Digest planning asks for thousands of local dates; luxon's own lookup formats a date each time.
+ */
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, number>();
+function offsetAt(ms: number, zone: string): number {
+  const quarter = Math.floor(ms / QUARTER_MS);
+  const key = `${zone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const dt = DateTime.fromMillis(quarter * QUARTER_MS, { zone });
+    if (!dt.isValid) throw new Error(`invalid time zone ${zone}`);
+    offset = dt.offset;
+    // A bounded memo: a long-running process plans many days, not unboundedly many quarter hours at once.
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The local date of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): LocalDate {
-  return DateTime.fromJSDate(instant, { zone }).toISODate() ?? '';
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + offsetAt(ms, zone) * 60_000).toISOString().slice(0, 10);
 }
+
+const wallTimes = new Map<string, number>();
 
 /** The instant at a local wall-clock time ("HH:mm") on a local date; luxon shifts gap times forward. */
 export function atLocalTime(date: LocalDate, hhmm: string, zone: string): Date {
-  const key = `${zone}\u0000${date}\u0000${hhmm}`;
-  const known = localTimes.get(key);
-  if (known !== undefined) return new Date(known);
-  const [h, m] = hhmm.split(':').map(Number);
-  const instant = day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toJSDate();
-  if (localTimes.size >= LOCAL_TIMES_MAX) localTimes.clear();
-  localTimes.set(key, instant.getTime());
-  return instant;
+  // The same few local midnights and opening times come up for every nudge: remember them.
+  const key = `${zone}|${date}|${hhmm}`;
+  let ms = wallTimes.get(key);
+  if (ms === undefined) {
+    const [h, m] = hhmm.split(':').map(Number);
+    ms = day(date, zone).set({ hour: h ?? 0, minute: m ?? 0, second: 0, millisecond: 0 }).toMillis();
+    if (wallTimes.size > 50_000) wallTimes.clear();
+    wallTimes.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/** A local date as days since 1970-01-01, and back: plain integer arithmetic, no zone involved. */
+function dayNumber(date: LocalDate): number {
+  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`invalid local date ${date}`);
+  return ms / DAY_MS;
+}
+
+function fromDayNumber(n: number): LocalDate {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Calendar arithmetic on local dates (DST-proof: it never touches instants). */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const ms = utcMidnight(date);
-  const fast = ms === null || !Number.isInteger(days) ? null : isoDateOf(ms + days * DAY_MS);
-  return fast ?? DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole calendar days from a to b (positive when b is later). */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
-  const [msA, msB] = [utcMidnight(a), utcMidnight(b)];
-  if (msA !== null && msB !== null) return Math.round((msB - msA) / DAY_MS);
-  const from = DateTime.fromISO(a, { zone: 'UTC' });
-  const to = DateTime.fromISO(b, { zone: 'UTC' });
-  return Math.round(to.diff(from, 'days').days);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** ISO weekday of a local date, Monday = 1 … Sunday = 7. */
 export function weekdayOf(date: LocalDate): number {
-  const ms = utcMidnight(date);
-  return ms === null ? DateTime.fromISO(date, { zone: 'UTC' }).weekday : ((new Date(ms).getUTCDay() + 6) % 7) + 1;
+  // 1970-01-01 was a Thursday (4).
+  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
 }
 
 export function isBusinessDay(cal: WorkCalendar, date: LocalDate): boolean {
@@ -127,22 +134,43 @@ export function businessWindow(cal: WorkCalendar, date: LocalDate): { start: Dat
 }
 
 /**
- * Business hours elapsed between two instants, counted day by day in the workspace zone, so a DST
- * night or a weekend adds nothing. Returns 0 when `to` is not after `from`.
+ * Business hours elapsed between two instants in the workspace zone, so a DST night or a weekend
+ * adds nothing. Returns 0 when `to` is not after `from`. The first and last weeks are counted day by
+ * day; each whole week between them adds its business days' nominal hours at once, unless the zone's
+ * offset changes that week, which is then counted day by day too: months-old items cost a few
+ * dozen steps, not one luxon walk per day.
  */
 export function businessHoursBetween(cal: WorkCalendar, from: Date, to: Date): number {
   if (to <= from) return 0;
-  const first = localDateOf(from, cal.timeZone);
-  const last = localDateOf(to, cal.timeZone);
-  let ms = 0;
-  for (let d = first; d <= last; d = addDays(d, 1)) {
-    const window = businessWindow(cal, d);
-    if (!window) continue;
-    const start = Math.max(window.start.getTime(), from.getTime());
-    const end = Math.min(window.end.getTime(), to.getTime());
-    if (end > start) ms += end - start;
+  const zone = cal.timeZone;
+  const first = localDateOf(from, zone);
+  const last = localDateOf(to, zone);
+  const walk = (a: LocalDate, b: LocalDate): number => {
+    let ms = 0;
+    for (let d = a; d <= b; d = addDays(d, 1)) {
+      const window = businessWindow(cal, d);
+      if (!window) continue;
+      const start = Math.max(window.start.getTime(), from.getTime());
+      const end = Math.min(window.end.getTime(), to.getTime());
+      if (end > start) ms += end - start;
+    }
+    return ms;
+  };
+  if (daysBetween(first, last) < 21) return walk(first, last) / HOUR_MS;
+  const weekly = new Set(cal.businessDays.filter((d) => d >= 1 && d <= 7)).size * businessDayHours(cal) * HOUR_MS;
+  let ms = walk(first, addDays(first, 6));
+  let week = addDays(first, 7);
+  const stop = addDays(last, -7);
+  let weekStart = atLocalTime(week, '00:00', zone).getTime();
+  while (daysBetween(week, stop) >= 7) {
+    const next = addDays(week, 7);
+    const nextStart = atLocalTime(next, '00:00', zone).getTime();
+    // An exact week of instants means no clock change inside it: every window has its nominal length.
+    ms += nextStart - weekStart === 7 * DAY_MS ? weekly : walk(week, addDays(week, 6));
+    week = next;
+    weekStart = nextStart;
   }
-  return ms / HOUR_MS;
+  return (ms + walk(week, last)) / HOUR_MS;
 }
 
 /** Length of one business day in hours, for thresholds stated in business days. */

@@ -3,7 +3,7 @@ import type { Reply } from '../model/index.js';
 import type { CommandEnv } from '../commands/command.js';
 import { reply } from '../commands/command.js';
 import { refuse } from '../commands/outcome.js';
-import { listDue } from './due.js';
+import { dueNudges } from './plan-digest.js';
 import type { CommandContext, CoreDeps } from './context.js';
 import { runInCommandEnv } from './handle-command.js';
 
@@ -22,7 +22,9 @@ export function actOnNudge(deps: CoreDeps, ctx: CommandContext, action: NudgeAct
  */
 export async function applyNudgeAction(env: CommandEnv, action: NudgeAction): Promise<Reply> {
   const { store, now, actor, workspace } = env;
-  const nudge = (await listDue({ store, now, ownerId: null, ...(env.giftCatalog ? { catalog: env.giftCatalog } : {}) })).find((n) => n.id === action.nudgeId);
+  // What a digest shows is found in the bounded plan; only an id from the full list needs the full plan.
+  const find = async (digestOnly: boolean) => (await dueNudges(store, now, env.giftCatalog, { digestOnly })).nudges.find((n) => n.id === action.nudgeId);
+  const nudge = (await find(true)) ?? (await find(false));
   if (nudge === undefined) {
     const [ack] = await store.getNudgeAcks([action.nudgeId]);
     if (ack?.action === 'done') return reply('That one is already done.');

@@ -8,12 +8,21 @@ import type { GiftCatalog } from '../care/gift-catalog.js';
 /** The slice of the store planning needs; a WorkspaceStore satisfies it. */
 export type CareReader = Pick<WorkspaceStore, 'getWorkspace' | 'careSnapshot'>;
 
-/** Reads the snapshot the rules need for `now` and runs them: acknowledged nudges are already gone. */
-export async function dueNudges(store: CareReader, now: Date, catalog?: GiftCatalog): Promise<{ workspace: Workspace; snapshot: CareSnapshot; nudges: Nudge[] }> {
+/**
+ * Reads the snapshot the rules need for `now` and runs them: acknowledged nudges are already gone.
+ * With `digestOnly`, each family of candidates stops at the most urgent ones a digest can show
+ * (digestMaxItems) and `unlisted` counts the due nudges left out; otherwise every one is planned.
+ */
+export async function dueNudges(
+  store: CareReader,
+  now: Date,
+  catalog?: GiftCatalog,
+  options: { readonly digestOnly?: boolean } = {},
+): Promise<{ workspace: Workspace; snapshot: CareSnapshot; nudges: Nudge[]; unlisted: number }> {
   const workspace = await store.getWorkspace();
-  const snapshot = await store.careSnapshot(careQuery(workspace, now));
+  const snapshot = await store.careSnapshot(careQuery(workspace, now, options.digestOnly ? { limit: workspace.policy.digestMaxItems } : {}));
   const nudges = runRules(now, snapshot, workspace.policy, careRules(catalog));
-  return { workspace, snapshot, nudges };
+  return { workspace, snapshot, nudges, unlisted: snapshot.unlisted ?? 0 };
 }
 
 /** Plans one digest (morning or end-of-day sweep) for the workspace at `now`. */
@@ -24,7 +33,7 @@ export async function planDigest(input: {
   readonly notices?: readonly string[];
   readonly catalog?: GiftCatalog;
 }): Promise<Digest> {
-  const { workspace, nudges } = await dueNudges(input.store, input.now, input.catalog);
+  const { workspace, nudges, unlisted } = await dueNudges(input.store, input.now, input.catalog, { digestOnly: true });
   return buildDigest({
     workspaceId: workspace.id,
     timeZone: workspace.timeZone,
@@ -33,5 +42,7 @@ export async function planDigest(input: {
     nudges,
     maxItems: workspace.policy.digestMaxItems,
     notices: input.notices ?? [],
+    // Families cut at the limit are all morning material (dates, keeping in touch, gifts, advice).
+    unlisted: input.kind === 'morning' ? unlisted : 0,
   });
 }

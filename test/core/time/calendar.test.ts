@@ -107,7 +107,7 @@ describe('local dates and wall-clock times', () => {
 });
 
 describe('calendar arithmetic without luxon agrees with luxon', () => {
-  const isoDate = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9998, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const isoDate = fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9000, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
   it('addDays, daysBetween and weekdayOf', () => {
     fc.assert(
       fc.property(isoDate, isoDate, fc.integer({ min: -4000, max: 4000 }), (a, b, n) => {
@@ -123,5 +123,37 @@ describe('calendar arithmetic without luxon agrees with luxon', () => {
     const first = atLocalTime('2026-03-29', '01:30', 'Europe/London');
     first.setTime(0);
     expect(atLocalTime('2026-03-29', '01:30', 'Europe/London').toISOString()).toBe(DateTime.fromISO('2026-03-29T01:30', { zone: 'Europe/London' }).toUTC().toISO());
+  });
+});
+
+describe('business hours over long spans', () => {
+  // The day-by-day definition, kept here as the reference the week-at-a-time count must match.
+  const reference = (c: WorkCalendar, from: Date, to: Date): number => {
+    if (to <= from) return 0;
+    let ms = 0;
+    for (let d = DateTime.fromJSDate(from, { zone: c.timeZone }).startOf('day'); d.toJSDate() <= to; d = d.plus({ days: 1 })) {
+      if (!c.businessDays.includes(d.weekday)) continue;
+      const [sh, sm] = c.businessStart.split(':').map(Number);
+      const [eh, em] = c.businessEnd.split(':').map(Number);
+      const start = Math.max(d.set({ hour: sh, minute: sm }).toMillis(), from.getTime());
+      const end = Math.min(d.set({ hour: eh, minute: em }).toMillis(), to.getTime());
+      if (end > start) ms += end - start;
+    }
+    return ms / 3_600_000;
+  };
+
+  it.each([
+    { zone: 'America/New_York', start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] },
+    { zone: 'Europe/London', start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] },
+    { zone: 'Australia/Sydney', start: '01:00', end: '04:00', days: [7, 1, 2, 3, 4] },
+    { zone: 'America/Santiago', start: '00:00', end: '12:00', days: [1, 3, 6] },
+    { zone: 'Asia/Kolkata', start: '09:30', end: '18:00', days: [1, 2, 3, 4, 5] },
+  ])('counts the same as a day-by-day walk across two years in $zone ($start-$end)', ({ zone, start, end, days }) => {
+    const c: WorkCalendar = { timeZone: zone, businessDays: days, businessStart: start, businessEnd: end };
+    const from = new Date('2025-01-03T13:17:00Z');
+    for (const span of [3, 20, 21, 22, 60, 200, 731]) {
+      const to = new Date(from.getTime() + span * 86_400_000 + 5 * 3_600_000);
+      expect(businessHoursBetween(c, from, to)).toBeCloseTo(reference(c, from, to), 6);
+    }
   });
 });

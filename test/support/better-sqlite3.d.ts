@@ -1,0 +1,14 @@
+// The few calls of better-sqlite3 (a dependency of the Prisma SQLite adapter) that the bulk
+// generator makes: the package ships no types and @types/better-sqlite3 is not installed.
+declare module 'better-sqlite3' {
+  interface Statement {
+    run(params: readonly unknown[]): unknown;
+  }
+  class Database {
+    constructor(file: string, options?: { timeout?: number });
+    prepare(sql: string): Statement;
+    transaction(fn: () => void): () => void;
+    close(): void;
+  }
+  export default Database;
+}
