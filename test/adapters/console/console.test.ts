@@ -7,33 +7,39 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../../src/adapters/console/console-adapter.js';
 import { forEachDatabase } from '../../support/databases.js';
-import { useHarness } from '../../support/core-harness.js';
+import { useHarness, type Harness } from '../../support/core-harness.js';
 
 const repo = join(import.meta.dirname, '../../..');
+
+/** Runs lines through the real console adapter on a Tuesday morning in London (the sweep is at 16:30); returns what it printed. */
+async function typeInConsole(h: Harness, text: string): Promise<string> {
+  const input = new PassThrough();
+  let out = '';
+  const output = new Writable({
+    write(chunk: Buffer, _e, done) {
+      out += chunk.toString();
+      done();
+    },
+  });
+  const running = runConsole({
+    core: createCore({ store: h.opened.store, logger: h.logger }),
+    store: h.opened.store,
+    clock: { now: () => new Date('2026-03-10T10:00:00Z') },
+    workspace: h.workspace,
+    user: { platformUserId: 'sam', displayName: 'Sam' },
+    input,
+    output,
+    interactive: false,
+  });
+  input.end(text);
+  await running;
+  return out;
+}
 
 forEachDatabase((db) => {
   const h = useHarness(db);
   it('answers each line in order, resolves mentions, and finishes at the end of input', async () => {
-    const input = new PassThrough();
-    let out = '';
-    const output = new Writable({
-      write(chunk: Buffer, _e, done) {
-        out += chunk.toString();
-        done();
-      },
-    });
-    const running = runConsole({
-      core: createCore({ store: h.opened.store, logger: h.logger }),
-      store: h.opened.store,
-      clock: { now: () => new Date('2026-03-10T10:00:00Z') },
-      workspace: h.workspace,
-      user: { platformUserId: 'sam', displayName: 'Sam' },
-      input,
-      output,
-      interactive: false,
-    });
-    input.end(['/client add "Acme Corp"', '# a comment is skipped', '/client log acme call talked about the renewal', '/client show acme', 'hello', '/digest'].join('\n'));
-    await running;
+    const out = await typeInConsole(h, ['/client add "Acme Corp"', '# a comment is skipped', '/client log acme call talked about the renewal', '/client show acme', 'hello', '/digest'].join('\n'));
     const added = out.indexOf('Added Acme Corp');
     const logged = out.indexOf('Logged an outbound call');
     expect(added).toBeGreaterThanOrEqual(0);
@@ -47,26 +53,7 @@ forEachDatabase((db) => {
 forEachDatabase((db) => {
   const h = useHarness(db, { workspaceName: 'sweep-early' });
   it('/digest sweep before the sweep time lists the replies still due; /client health calls a new client new', async () => {
-    const input = new PassThrough();
-    let out = '';
-    const output = new Writable({
-      write(chunk: Buffer, _e, done) {
-        out += chunk.toString();
-        done();
-      },
-    });
-    const running = runConsole({
-      core: createCore({ store: h.opened.store, logger: h.logger }),
-      store: h.opened.store,
-      clock: { now: () => new Date('2026-03-10T10:00:00Z') }, // a Tuesday morning in London; the sweep is at 16:30
-      workspace: h.workspace,
-      user: { platformUserId: 'sam', displayName: 'Sam' },
-      input,
-      output,
-      interactive: false,
-    });
-    input.end(['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep', '/client add Globex', '/client health globex'].join('\n'));
-    await running;
+    const out = await typeInConsole(h, ['/client add "Acme Corp"', '/client log acme email-in asks for the Q3 invoice', '/digest sweep', '/client add Globex', '/client health globex'].join('\n'));
     const sweep = out.slice(out.indexOf('End of day'), out.indexOf('Relationship health'));
     expect(sweep).not.toContain('every call and email answered');
     expect(sweep).toMatch(/^End of day, Tuesday 10 March: nothing late, 1 reply still due\n/);
@@ -79,26 +66,7 @@ forEachDatabase((db) => {
 forEachDatabase((db) => {
   const h = useHarness(db, { workspaceName: 'client-since' });
   it('a client since 2019, added today, gets a surprise nudge in the first digest', async () => {
-    const input = new PassThrough();
-    let out = '';
-    const output = new Writable({
-      write(chunk: Buffer, _e, done) {
-        out += chunk.toString();
-        done();
-      },
-    });
-    const running = runConsole({
-      core: createCore({ store: h.opened.store, logger: h.logger }),
-      store: h.opened.store,
-      clock: { now: () => new Date('2026-03-10T10:00:00Z') },
-      workspace: h.workspace,
-      user: { platformUserId: 'sam', displayName: 'Sam' },
-      input,
-      output,
-      interactive: false,
-    });
-    input.end(['/client add Hooli', '/client date hooli client-since 2019-05-01', '/client likes hooli sport tennis', '/digest'].join('\n'));
-    await running;
+    const out = await typeInConsole(h, ['/client add Hooli', '/client date hooli client-since 2019-05-01', '/client likes hooli sport tennis', '/digest'].join('\n'));
     expect(out).toContain('Surprise Hooli: a client since May 2019, and no gift or gesture on record.');
   });
 });
