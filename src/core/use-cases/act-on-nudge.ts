@@ -5,7 +5,7 @@ import { reply } from '../commands/command.js';
 import { refuse } from '../commands/outcome.js';
 import { dueNudges } from './plan-digest.js';
 import type { CommandContext, CoreDeps } from './context.js';
-import { runInCommandEnv } from './handle-command.js';
+import { runInCommandEnv } from './command-env.js';
 
 export type NudgeAction =
   | { readonly nudgeId: string; readonly action: 'done' }
