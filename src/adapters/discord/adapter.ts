@@ -1,0 +1,100 @@
+import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
+import type { Core } from '../../core/core.js';
+import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
+import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
+import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
+import { createDigestPublisher, createMemberNotifier } from './publisher.js';
+import { registerCommands } from './register.js';
+
+/**
+ * The gateway intents Rapport asks for: Guilds only (servers joined and left, their roles and
+ * channels). Slash commands, autocomplete and buttons arrive as interactions whatever the intents.
+ * No privileged intent is needed: the member's roles and permissions come with each interaction.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds] as const;
+
+export interface DiscordAdapterOptions {
+  readonly core: Core;
+  readonly store: Store;
+  /** Servers joined (workspace created or revived) and left (erased after the grace period). */
+  readonly lifecycle: WorkspaceLifecycle;
+  readonly processedEvents: ProcessedEvents;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly token: string;
+  /** Overrides https://discord.com/api (DISCORD_API_URL); the gateway is found through it. */
+  readonly apiUrl?: string;
+  /** Registers /client in this server only (DISCORD_GUILD_ID), else globally. */
+  readonly guildId?: string;
+  readonly staffRoleId?: string;
+  readonly defaultTimeZone?: string;
+  /** REST retries on 5xx and network errors (discord.js default 3). */
+  readonly restRetries?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+export interface DiscordAdapter {
+  /** Connects, brings the servers it is in up to date, and registers /client; resolves when ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly publisher: DigestPublisher;
+  readonly notifier: MemberNotifier;
+  readonly rest: REST;
+}
+
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const client = new Client({
+    intents: [...INTENTS],
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
+      timeout: options.requestTimeoutMs ?? 15_000,
+    },
+  });
+  client.rest.setToken(options.token);
+  const { logger } = options;
+  const guildDeps: GuildDeps = { store: options.store, lifecycle: options.lifecycle, clock: options.clock, logger, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) };
+  const interactionDeps: InteractionDeps = {
+    core: options.core,
+    store: options.store,
+    processedEvents: options.processedEvents,
+    clock: options.clock,
+    logger,
+    ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}),
+    ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
+  };
+  // discord.js does not await listeners: each handler awaits its own work and logs its own failure.
+  const handle = (what: string, work: () => Promise<unknown>) => {
+    work().catch((error: unknown) => logger.error({ err: error }, `discord ${what} failed`));
+  };
+
+  client.on(Events.GuildCreate, (guild) => handle('server join', () => guildJoined(guildDeps, guild)));
+  client.on(Events.GuildAvailable, (guild) => handle('server return', () => guildPresent(guildDeps, guild)));
+  client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
+  client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction));
+    else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+
+  return {
+    async start() {
+      const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+      await client.login(options.token);
+      const c = await ready;
+      const present = [...c.guilds.cache.values()].filter((g) => g.available);
+      for (const guild of present) await guildPresent(guildDeps, guild);
+      // With shards, each process sees only its own servers: absence proves nothing then.
+      if (c.shard === null) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
+      await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
+      logger.info({ servers: present.length, applicationId: c.application.id }, 'Rapport is connected to Discord');
+    },
+    async stop() {
+      await client.destroy();
+    },
+    publisher: createDigestPublisher({ rest: client.rest, store: options.store, logger }),
+    notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger }),
+    rest: client.rest,
+  };
+}
