@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { loadConfig } from '../src/config.js';
-import { registerCommands } from '../src/adapters/discord/index.js';
+import { inviteUrl, registerCommands } from '../src/adapters/discord/index.js';
 import { COMMANDS } from '../src/core/commands/registry.js';
 
 /** Registers /client as the settings and arguments say; returns the line to print and the exit code. */
@@ -22,7 +22,8 @@ export async function register(env: Record<string, string | undefined>, argv: re
   const rest = new REST({ ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}) }).setToken(config.DISCORD_BOT_TOKEN);
   const application = (await rest.get(Routes.currentApplication())) as { id: string };
   await registerCommands({ rest, applicationId: application.id, commands: COMMANDS, ...(guildId ? { guildId } : {}) });
-  return { code: 0, message: guildId ? `Registered /client (${COMMANDS.length} subcommands) in server ${guildId}.` : `Registered /client (${COMMANDS.length} subcommands) globally; Discord may take a few minutes to show it everywhere.` };
+  const where = guildId ? `in server ${guildId}.` : 'globally; Discord may take a few minutes to show it everywhere.';
+  return { code: 0, message: `Registered /client (${COMMANDS.length} subcommands) ${where}\nInvite the bot with: ${inviteUrl(application.id)}` };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -15,6 +15,17 @@ export const COMMAND_LIMITS = { description: 100, choices: 25, choiceText: 100, 
 /** Who sees `/client` until a server changes it in Server Settings → Integrations: members who can manage the server. */
 export const DEFAULT_MEMBER_PERMISSIONS = PermissionFlagsBits.ManageGuild;
 
+/**
+ * What the bot needs in a server, and nothing more: View Channels and Send Messages to post digests,
+ * Embed Links for the digest's embeds. Replies to commands go through the interaction and need none.
+ */
+export const INVITE_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
+/** The URL that adds the bot to a server with its slash commands and exactly those permissions. */
+export function inviteUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
+}
+
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
