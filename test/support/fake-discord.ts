@@ -231,7 +231,7 @@ function pick(body: Record<string, unknown> | null): Partial<FakeMessage> {
 }
 
 /** Fields discord.js expects on a message object. */
-function apiMessageFields(channelId: string) {
+export function apiMessageFields(channelId: string) {
   return {
     channel_id: channelId,
     author: { id: BOT_ID, username: 'rapport', discriminator: '0', global_name: null, avatar: null, bot: true },
@@ -352,5 +352,32 @@ export function clientInteraction(input: {
       options: [{ name: input.subcommand, type: 1, options: input.options ?? [] }],
       ...(input.users && input.users.length > 0 ? { resolved: { users: Object.fromEntries(input.users.map((u) => [u.id, user(u)])) } } : {}),
     },
+  };
+}
+
+/** An INTERACTION_CREATE payload for a button pressed on `message` (type 3, a message component). */
+export function buttonInteraction(input: { readonly guildId: string; readonly person: InteractionPerson; readonly message: FakeMessage; readonly customId: string }) {
+  interactionSeq += 1;
+  const id = `${700000000000000000n + BigInt(interactionSeq)}`;
+  const p = input.person;
+  const user = { id: p.id, username: p.name, discriminator: '0', global_name: p.name, avatar: null };
+  return {
+    id,
+    token: `token${interactionSeq}`,
+    application_id: APP_ID,
+    type: 3,
+    version: 1,
+    guild_id: input.guildId,
+    channel_id: input.message.channel_id,
+    channel: { id: input.message.channel_id, type: 0, guild_id: input.guildId, name: 'client-care' },
+    member: { user, roles: p.roles ?? [], permissions: p.permissions ?? '0', joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null },
+    message: { ...apiMessageFields(input.message.channel_id), ...input.message },
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    app_permissions: '0',
+    entitlements: [],
+    authorizing_integration_owners: { '0': input.guildId },
+    context: 0,
+    data: { custom_id: input.customId, component_type: 2 },
   };
 }

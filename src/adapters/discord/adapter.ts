@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
 import type { Core } from '../../core/core.js';
 import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
+import { handleDigestButton } from './buttons.js';
 import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
@@ -75,6 +76,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.InteractionCreate, (interaction) => {
     if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction));
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
+    else if (interaction.isButton()) handle('digest button', () => handleDigestButton(interactionDeps, interaction));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 

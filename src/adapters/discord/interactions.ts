@@ -4,6 +4,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Guild,
@@ -26,6 +27,9 @@ export interface InteractionDeps {
   readonly staffRoleId?: string;
   readonly defaultTimeZone?: string;
 }
+
+/** An interaction from a server, with its member. */
+type GuildInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'>;
 
 const FAULT_TEXT = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
 
@@ -80,7 +84,7 @@ export async function handleAutocomplete(deps: InteractionDeps, interaction: Aut
 }
 
 /** The facts the core's access rule needs, read from the interaction's member. */
-function accessFacts(deps: InteractionDeps, interaction: ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'>) {
+export function accessFacts(deps: InteractionDeps, interaction: GuildInteraction) {
   const role = deps.staffRoleId;
   const member = interaction.member;
   const roles: readonly string[] = member instanceof GuildMember ? [...member.roles.cache.keys()] : member.roles;
@@ -95,7 +99,7 @@ async function workspaceOf(deps: InteractionDeps, guildId: string, guild: Guild 
   return deps.store.ensureWorkspace({ platform: PLATFORM, externalId: guildId, name: guild?.name ?? guildId, ...(deps.defaultTimeZone ? { timeZone: deps.defaultTimeZone } : {}) });
 }
 
-async function contextFor(deps: InteractionDeps, interaction: ChatInputCommandInteraction<'cached' | 'raw'>): Promise<CommandContext> {
+export async function contextFor(deps: InteractionDeps, interaction: GuildInteraction): Promise<CommandContext> {
   const member = interaction.member;
   const displayName = member instanceof GuildMember ? member.displayName : (member.nick ?? interaction.user.globalName ?? interaction.user.username);
   return {

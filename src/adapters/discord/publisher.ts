@@ -3,6 +3,7 @@ import { DiscordAPIError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Digest } from '../../core/model/index.js';
 import type { DigestPublisher, Logger, MemberNotifier, PublishResult, Store } from '../../core/ports/index.js';
 import { PLATFORM } from './guilds.js';
+import { digestButtons } from './digest-buttons.js';
 import { renderDiscordDigest } from './render-digest.js';
 
 /** Discord error codes after which posting again cannot succeed until a person acts. */
@@ -40,7 +41,7 @@ export function createDigestPublisher(deps: OutletDeps): DigestPublisher {
         const owners = await ownerMentions(deps, workspaceExternalId, digest);
         const rendered = renderDiscordDigest(digest, owners);
         const message = (await deps.rest.post(Routes.channelMessages(channel), {
-          body: { content: rendered.content, embeds: rendered.embeds, nonce: nonceOf(deliveryKey), enforce_nonce: true, allowed_mentions: { parse: [] } },
+          body: { content: rendered.content, embeds: rendered.embeds, components: digestButtons(digest, rendered), nonce: nonceOf(deliveryKey), enforce_nonce: true, allowed_mentions: { parse: [] } },
         })) as { id: string };
         return { status: 'posted', messageRef: `${channel}:${message.id}` };
       } catch (error) {
