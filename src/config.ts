@@ -45,6 +45,12 @@ export const ConfigSchema = z
     DISCORD_BOT_TOKEN: optionalSecret(null, 'the bot token from the developer portal (Bot → Reset Token)'),
     DISCORD_API_URL: url.optional(),
     DISCORD_GUILD_ID: z.string().trim().regex(/^\d{15,25}$/, 'expected a server id (digits), such as 123456789012345678').optional(),
+    DISCORD_SUPPORT_CHANNEL_IDS: z
+      .string()
+      .trim()
+      .regex(/^\d{15,25}(\s*,\s*\d{15,25})*$/, 'expected channel ids (digits) separated by commas, such as 123456789012345678,223456789012345678')
+      .transform((v) => v.split(',').map((id) => id.trim()))
+      .optional(),
     DISCORD_STAFF_ROLE_ID: z.string().trim().regex(/^\d{15,25}$/, 'expected a role id (digits), such as 123456789012345678').optional(),
   })
   .superRefine((c, ctx) => {

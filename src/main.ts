@@ -158,6 +158,7 @@ function discordAdapter(input: { config: Config; core: Core; store: PrismaStore;
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
     ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
     ...(config.DISCORD_STAFF_ROLE_ID ? { staffRoleId: config.DISCORD_STAFF_ROLE_ID } : {}),
+    ...(config.DISCORD_SUPPORT_CHANNEL_IDS ? { supportChannels: config.DISCORD_SUPPORT_CHANNEL_IDS } : {}),
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   });
 }

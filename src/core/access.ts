@@ -20,3 +20,12 @@ export function mayUseCommands(facts: AccessFacts): Outcome<true> {
   if (!facts.staffRoleExists || facts.hasStaffRole) return succeed(true);
   return fail('access.not-staff', 'Only the staff role can use /client in this server; ask a server manager to give you the role.');
 }
+
+/**
+ * Whether a message in a watched support channel speaks for the team (a reply that answers) or for
+ * a member (a question that waits for one): the staff role where the server has it, and managers.
+ * Unlike command access, nobody else counts as staff when the server has no such role.
+ */
+export function speaksForTeam(facts: AccessFacts): boolean {
+  return facts.managesServer || (facts.staffRoleExists && facts.hasStaffRole);
+}

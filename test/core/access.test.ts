@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayUseCommands } from '../../src/core/access.js';
+import { mayUseCommands, speaksForTeam } from '../../src/core/access.js';
 
 describe('who may use /client', () => {
   it.each([
@@ -15,5 +15,16 @@ describe('who may use /client', () => {
       expect(decision.code).toBe('access.not-staff');
       expect(decision.message).toMatch(/staff role/);
     }
+  });
+});
+
+describe('who speaks for the team in a support channel', () => {
+  it.each([
+    { staffRoleExists: true, hasStaffRole: true, managesServer: false, staff: true },
+    { staffRoleExists: true, hasStaffRole: false, managesServer: false, staff: false },
+    { staffRoleExists: false, hasStaffRole: false, managesServer: false, staff: false },
+    { staffRoleExists: false, hasStaffRole: false, managesServer: true, staff: true },
+  ])('staff role exists $staffRoleExists, held $hasStaffRole, manages $managesServer -> $staff', ({ staff, ...facts }) => {
+    expect(speaksForTeam(facts)).toBe(staff);
   });
 });

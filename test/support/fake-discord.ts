@@ -29,6 +29,8 @@ export interface FakeGuild {
   readonly name: string;
   readonly roles?: readonly { readonly id: string; readonly name: string }[];
   readonly channels?: readonly string[];
+  /** Forum channels (type 15): posts in them are threads. */
+  readonly forums?: readonly string[];
 }
 
 /** One REST route answered differently once: a status (with the work done first when `after`). */
@@ -96,7 +98,7 @@ export class FakeDiscord {
   }
 
   guildCreate(guild: FakeGuild): void {
-    for (const c of guild.channels ?? []) this.channelGuild.set(c, guild.id);
+    for (const c of [...(guild.channels ?? []), ...(guild.forums ?? [])]) this.channelGuild.set(c, guild.id);
     this.dispatch('GUILD_CREATE', guildPayload(guild));
   }
 
@@ -289,7 +291,7 @@ export function guildPayload(guild: FakeGuild) {
     stage_instances: [],
     guild_scheduled_events: [],
     soundboard_sounds: [],
-    channels: (guild.channels ?? []).map((c) => channelPayload(c, guild.id)),
+    channels: [...(guild.channels ?? []).map((c) => channelPayload(c, guild.id)), ...(guild.forums ?? []).map((c) => ({ ...channelPayload(c, guild.id), type: 15, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0 }))],
     roles: [
       { id: guild.id, name: '@everyone', permissions: '0', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       ...(guild.roles ?? []).map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 })),
@@ -379,5 +381,51 @@ export function buttonInteraction(input: { readonly guildId: string; readonly pe
     authorizing_integration_owners: { '0': input.guildId },
     context: 0,
     data: { custom_id: input.customId, component_type: 2 },
+  };
+}
+
+let messageSeq = 0;
+
+/** A THREAD_CREATE payload: a new post in a forum, or a thread under a text channel. */
+export function threadPayload(input: { readonly id: string; readonly guildId: string; readonly parentId: string; readonly name: string; readonly ownerId: string }) {
+  return {
+    id: input.id,
+    type: 11,
+    guild_id: input.guildId,
+    parent_id: input.parentId,
+    name: input.name,
+    owner_id: input.ownerId,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: '2026-03-09T09:00:00.000Z', locked: false },
+    message_count: 0,
+    member_count: 1,
+    rate_limit_per_user: 0,
+    flags: 0,
+    applied_tags: [],
+    newly_created: true,
+  };
+}
+
+/** A MESSAGE_CREATE payload in a server channel or thread, by a person (or a bot). */
+export function messagePayload(input: { readonly guildId: string; readonly channelId: string; readonly person: InteractionPerson; readonly content?: string; readonly bot?: boolean; readonly at?: string }) {
+  messageSeq += 1;
+  const p = input.person;
+  return {
+    id: `${600000000000000000n + BigInt(messageSeq)}`,
+    channel_id: input.channelId,
+    guild_id: input.guildId,
+    author: { id: p.id, username: p.name, discriminator: '0', global_name: p.name, avatar: null, ...(input.bot ? { bot: true } : {}) },
+    member: { roles: p.roles ?? [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null },
+    content: input.content ?? '',
+    timestamp: input.at ?? '2026-03-09T09:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
   };
 }

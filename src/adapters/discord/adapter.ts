@@ -6,13 +6,16 @@ import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDe
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
 import { registerCommands } from './register.js';
+import { watchSupportMessage, type SupportWatchDeps } from './support-watch.js';
 
 /**
- * The gateway intents Rapport asks for: Guilds only (servers joined and left, their roles and
- * channels). Slash commands, autocomplete and buttons arrive as interactions whatever the intents.
- * No privileged intent is needed: the member's roles and permissions come with each interaction.
+ * The gateway intents Rapport asks for: Guilds (servers joined and left, their roles, channels and
+ * threads). Slash commands, autocomplete and buttons arrive as interactions whatever the intents,
+ * with the member's roles and permissions. Guild Messages is added only to watch support channels.
+ * No privileged intent: without Message Content, a support post is summarised by its title or place.
  */
 export const INTENTS = [GatewayIntentBits.Guilds] as const;
+export const SUPPORT_WATCH_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
 
 export interface DiscordAdapterOptions {
   readonly core: Core;
@@ -28,6 +31,8 @@ export interface DiscordAdapterOptions {
   /** Registers /client in this server only (DISCORD_GUILD_ID), else globally. */
   readonly guildId?: string;
   readonly staffRoleId?: string;
+  /** Text or forum channels whose new posts open "awaiting reply" items (DISCORD_SUPPORT_CHANNEL_IDS). */
+  readonly supportChannels?: readonly string[];
   readonly defaultTimeZone?: string;
   /** REST retries on 5xx and network errors (discord.js default 3). */
   readonly restRetries?: number;
@@ -44,8 +49,9 @@ export interface DiscordAdapter {
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const watch = new Set(options.supportChannels ?? []);
   const client = new Client({
-    intents: [...INTENTS],
+    intents: [...(watch.size > 0 ? SUPPORT_WATCH_INTENTS : INTENTS)],
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
@@ -78,6 +84,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
     else if (interaction.isButton()) handle('digest button', () => handleDigestButton(interactionDeps, interaction));
   });
+  if (watch.size > 0) {
+    const supportDeps: SupportWatchDeps = { core: options.core, store: options.store, clock: options.clock, logger, channels: watch, ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}) };
+    client.on(Events.MessageCreate, (message) => handle('support message', () => watchSupportMessage(supportDeps, message)));
+  }
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 
   return {
