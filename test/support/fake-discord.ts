@@ -4,6 +4,7 @@
 // assert on what reached "Discord". See ../../../shared/notes/chat-platform-testing.md.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RestCall {
@@ -13,6 +14,8 @@ export interface RestCall {
   readonly query: URLSearchParams;
   readonly body: Record<string, unknown> | null;
   readonly authorization: string | undefined;
+  /** performance.now() when the request had arrived in full. */
+  readonly at: number;
 }
 
 export interface FakeMessage {
@@ -164,7 +167,7 @@ export class FakeDiscord {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
-    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: parseBody(req.headers['content-type'], raw), authorization: req.headers.authorization };
+    const call: RestCall = { method: req.method ?? 'GET', path, query: url.searchParams, body: parseBody(req.headers['content-type'], raw), authorization: req.headers.authorization, at: performance.now() };
     this.calls.push(call);
     const faultAt = this.faults.findIndex((f) => f.method === call.method && f.path.test(path));
     const fault = faultAt >= 0 ? this.faults.splice(faultAt, 1)[0] : undefined;
