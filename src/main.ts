@@ -124,7 +124,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   });
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
-    checks: { database: async () => (await store.db.$queryRawUnsafe('SELECT 1')) !== undefined },
+    checks: { database: async () => (await store.db.$queryRawUnsafe('SELECT 1')) !== undefined, ...(discord ? { discord: async () => discord.connected() } : {}) },
   });
   const running = [slack ? 'Slack' : null, discord ? 'Discord' : null].filter(Boolean).join(' and ');
   logger.info({ port, healthPort: config.HEALTH_PORT, provider }, `Rapport is running on ${running}`);

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type REST } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type REST } from 'discord.js';
 import type { Core } from '../../core/core.js';
 import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { handleDigestButton } from './buttons.js';
@@ -43,6 +43,8 @@ export interface DiscordAdapter {
   /** Connects, brings the servers it is in up to date, and registers /client; resolves when ready. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The gateway connection is up (for /healthz); false while discord.js reconnects. */
+  connected(): boolean;
   readonly publisher: DigestPublisher;
   readonly notifier: MemberNotifier;
   readonly rest: REST;
@@ -105,6 +107,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     async stop() {
       await client.destroy();
     },
+    connected: () => client.ws.status === Status.Ready,
     publisher: createDigestPublisher({ rest: client.rest, store: options.store, logger }),
     notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger }),
     rest: client.rest,

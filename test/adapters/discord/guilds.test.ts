@@ -24,6 +24,7 @@ describe.each(testProviders())('Discord servers become workspaces (%s)', (provid
     expect(put).toHaveLength(1);
     expect((put[0]!.body as unknown as { name: string }[])[0]!.name).toBe('client');
     expect(put[0]!.authorization).toBe('Bot test-bot-token');
+    expect(h.adapter.connected()).toBe(true);
   });
 
   it('a server joined later becomes a workspace too', async () => {
