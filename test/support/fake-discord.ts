@@ -432,3 +432,13 @@ export function messagePayload(input: { readonly guildId: string; readonly chann
     type: 0,
   };
 }
+
+/** An INTERACTION_CREATE payload for a submitted form (type 5): text fields by custom id. */
+export function formSubmitInteraction(input: { readonly guildId: string; readonly channelId: string; readonly person: InteractionPerson; readonly customId: string; readonly fields: Readonly<Record<string, string>> }) {
+  const base = clientInteraction({ guildId: input.guildId, channelId: input.channelId, person: input.person, subcommand: 'log' });
+  return {
+    ...base,
+    type: 5,
+    data: { custom_id: input.customId, components: Object.entries(input.fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+  };
+}

@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, Status, type REST } from 'discord.js
 import type { Core } from '../../core/core.js';
 import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { handleDigestButton } from './buttons.js';
+import { handleFormSubmit, PendingForms } from './forms.js';
 import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
@@ -72,6 +73,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}),
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
+  const forms = new PendingForms();
   // discord.js does not await listeners: each handler awaits its own work and logs its own failure.
   const handle = (what: string, work: () => Promise<unknown>) => {
     work().catch((error: unknown) => logger.error({ err: error }, `discord ${what} failed`));
@@ -82,7 +84,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
   client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
   client.on(Events.InteractionCreate, (interaction) => {
-    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction));
+    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms));
+    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction));
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
     else if (interaction.isButton()) handle('digest button', () => handleDigestButton(interactionDeps, interaction));
   });

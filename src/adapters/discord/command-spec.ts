@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { ArgSpec } from '../../core/commands/arguments.js';
 import type { CommandDefinition } from '../../core/commands/command.js';
+import { askedInForm } from './forms.js';
 
 /** Discord's limits on command descriptions (https://discord.com/developers/docs/interactions/application-commands). */
 export const COMMAND_LIMITS = { description: 100, choices: 25, choiceText: 100, options: 25, subcommands: 25, total: 8000 } as const;
@@ -55,7 +56,8 @@ export function clientCommand(commands: readonly CommandDefinition[], name = 'cl
 }
 
 function optionOf(spec: ArgSpec): APIApplicationCommandBasicOption {
-  const base = { name: spec.name, description: clip(describe(spec), COMMAND_LIMITS.description), required: spec.required };
+  // Required free text is optional here: leaving it out asks for it in a form, with room to write.
+  const base = { name: spec.name, description: clip(describe(spec), COMMAND_LIMITS.description), required: spec.required && !askedInForm(spec) };
   const type = spec.type;
   switch (type.kind) {
     case 'member':

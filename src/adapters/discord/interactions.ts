@@ -5,6 +5,7 @@ import {
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
+  type ModalSubmitInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Guild,
@@ -14,6 +15,7 @@ import type { CommandContext, Core, RawValue } from '../../core/core.js';
 import type { Workspace } from '../../core/model/index.js';
 import type { Clock, Logger, ProcessedEvents, Store } from '../../core/ports/index.js';
 import { PLATFORM } from './guilds.js';
+import { missingText, type PendingForms } from './forms.js';
 import { messageOptions, renderReply } from './render-reply.js';
 
 export interface InteractionDeps {
@@ -29,16 +31,17 @@ export interface InteractionDeps {
 }
 
 /** An interaction from a server, with its member. */
-type GuildInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'>;
+type GuildInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
 
 const FAULT_TEXT = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
 
 /**
  * `/client <subcommand>`: acknowledged at once (deferred, only the caller sees it), then the core
  * decides who may, runs the command with the options as typed values, and the reply replaces the
- * "thinking" message. A reply the core meant for the channel is posted there instead.
+ * "thinking" message. A reply the core meant for the channel is posted there instead. A command
+ * whose required free text was left out (`/client log` without a note) asks for it in a form.
  */
-export async function handleChatInput(deps: InteractionDeps, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function handleChatInput(deps: InteractionDeps, interaction: ChatInputCommandInteraction, forms?: PendingForms): Promise<void> {
   if (!interaction.inGuild()) {
     await interaction.reply({ content: 'Use /client in a server.', flags: MessageFlags.Ephemeral });
     return;
@@ -47,7 +50,28 @@ export async function handleChatInput(deps: InteractionDeps, interaction: ChatIn
     deps.logger.info({ interactionId: interaction.id }, 'discord interaction already handled; skipping the replay');
     return;
   }
+  const command = interaction.options.getSubcommand(true);
+  const definition = deps.core.commands.find((c) => c.name === command);
+  const given = interaction.options.data[0]?.options ?? [];
+  const missing = definition ? missingText(definition, given) : [];
+  if (forms && definition && missing.length > 0 && mayUseCommands(accessFacts(deps, interaction)).ok) {
+    const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
+    const values = await optionValues(deps.core, workspace, command, given);
+    await interaction.showModal(forms.open({ command, values, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id }, definition, missing));
+    return;
+  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given));
+}
+
+/** The rest of a command after its acknowledgement: who may, the core, and the reply where it belongs. */
+export async function runAndAnswer(
+  deps: InteractionDeps,
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>,
+  command: string,
+  valuesFor: (workspace: Workspace) => Promise<Record<string, RawValue>>,
+  via?: string,
+): Promise<void> {
   try {
     const allowed = mayUseCommands(accessFacts(deps, interaction));
     if (!allowed.ok) {
@@ -55,9 +79,7 @@ export async function handleChatInput(deps: InteractionDeps, interaction: ChatIn
       return;
     }
     const ctx = await contextFor(deps, interaction);
-    const command = interaction.options.getSubcommand(true);
-    const values = await optionValues(deps.core, ctx.workspace, command, interaction.options.data[0]?.options ?? []);
-    const reply = await deps.core.run(ctx, command, values);
+    const reply = await deps.core.run(via ? { ...ctx, via } : ctx, command, await valuesFor(ctx.workspace));
     const rendered = renderReply(reply);
     if (rendered.ephemeral) {
       await interaction.editReply(messageOptions(rendered));
@@ -95,7 +117,7 @@ export function accessFacts(deps: InteractionDeps, interaction: GuildInteraction
   };
 }
 
-async function workspaceOf(deps: InteractionDeps, guildId: string, guild: Guild | null): Promise<Workspace> {
+export async function workspaceOf(deps: InteractionDeps, guildId: string, guild: Guild | null): Promise<Workspace> {
   return deps.store.ensureWorkspace({ platform: PLATFORM, externalId: guildId, name: guild?.name ?? guildId, ...(deps.defaultTimeZone ? { timeZone: deps.defaultTimeZone } : {}) });
 }
 
@@ -106,7 +128,7 @@ export async function contextFor(deps: InteractionDeps, interaction: GuildIntera
     workspace: await workspaceOf(deps, interaction.guildId, interaction.guild),
     actor: { platformUserId: interaction.user.id, displayName },
     now: deps.clock.now(),
-    channel: interaction.channelId,
+    ...(interaction.channelId ? { channel: interaction.channelId } : {}),
   };
 }
 

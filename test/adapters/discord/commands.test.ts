@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 import { clientCommand, commandSize, COMMAND_LIMITS } from '../../../src/adapters/discord/command-spec.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { APP_ID, clientInteraction, type InteractionPerson, type OptionValue } from '../../support/fake-discord.js';
+import { APP_ID, clientInteraction, formSubmitInteraction, type InteractionPerson, type OptionValue } from '../../support/fake-discord.js';
 import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, eventually, startDiscord, type DiscordHarness } from './harness.js';
 
 const TEXT = 3;
@@ -23,6 +23,8 @@ describe('the /client command generated for Discord', () => {
     const log = sub('log').options;
     expect(log.find((o) => o.name === 'client')).toMatchObject({ type: TEXT, autocomplete: true, required: true });
     expect(log.find((o) => o.name === 'kind')!.choices!.map((c) => c.value)).toContain('call-in');
+    // Left out, the note is asked for in a form.
+    expect(log.find((o) => o.name === 'note')!.required).toBe(false);
     const firstOptional = log.findIndex((o) => !o.required);
     expect(log.slice(firstOptional).every((o) => !o.required)).toBe(true);
     expect(sub('add').options.find((o) => o.name === 'member')).toMatchObject({ type: USER });
@@ -131,8 +133,32 @@ describe.each(testProviders())('/client over the Discord gateway (%s)', (provide
     expect((await h.workspace())!.digestChannel).toBe(CHANNEL);
   });
 
+  it('/client log without a note asks for it in a form; the submitted form logs it, for its own person only', async () => {
+    const [client] = await (await workspaceStore()).listClients();
+    const logged = async () => (await (await workspaceStore()).getProfile(client!.id))!.interactions.length;
+    const before = await logged();
+    const i = send(STAFF, 'log', [{ name: 'client', type: TEXT, value: client!.id }, { name: 'kind', type: TEXT, value: 'meeting' }]);
+    const shown = await h.discord.waitForCall('POST', new RegExp(`^/interactions/${i.id}/${i.token}/callback$`));
+    const modal = shown.body as { type: number; data: { custom_id: string; components: { components: { custom_id: string }[] }[] } };
+    expect(modal.type).toBe(9);
+    expect(modal.data.components.flatMap((r) => r.components.map((c) => c.custom_id))).toEqual(['note']);
+    expect(await logged()).toBe(before);
+
+    const stranger = formSubmitInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: { ...STAFF, id: '400000000000000007' }, customId: modal.data.custom_id, fields: { note: 'not mine' } });
+    h.discord.dispatch('INTERACTION_CREATE', stranger);
+    const refused = await h.discord.waitForCall('POST', new RegExp(`^/interactions/${stranger.id}/${stranger.token}/callback$`));
+    expect(refused.body).toMatchObject({ type: 4, data: { content: expect.stringMatching(/expired/), flags: 64 } });
+
+    const submit = formSubmitInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, customId: modal.data.custom_id, fields: { note: 'Quarterly review over coffee' } });
+    h.discord.dispatch('INTERACTION_CREATE', submit);
+    expect((await answer(submit.token)).content).toMatch(/Logged/);
+    const latest = (await (await workspaceStore()).getProfile(client!.id))!.interactions[0]!;
+    expect([latest.kind, latest.summary, latest.source]).toEqual(['meeting', 'Quarterly review over coffee', 'modal']);
+    expect(await logged()).toBe(before + 1);
+  });
+
   it('a replayed interaction runs once', async () => {
-    const payload = clientInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, subcommand: 'note', options: [] });
+    const payload = clientInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, subcommand: 'list', options: [] });
     h.discord.dispatch('INTERACTION_CREATE', payload);
     await answer(payload.token);
     h.discord.dispatch('INTERACTION_CREATE', payload);
