@@ -56,4 +56,14 @@ describe.each(testProviders())('Discord servers become workspaces (%s)', (provid
     expect(await h.opened.store.lifecycle.eraseUninstalledBefore(h.clock.now())).toEqual([{ platform: 'discord', externalId: GUILD.id }]);
     expect(await h.workspace()).toBeNull();
   });
+
+  it('a server that removed the bot while it was offline is marked uninstalled at the next start', async () => {
+    const first = await start([GUILD, OTHER_GUILD]);
+    const other = (await first.workspace(OTHER_GUILD.id))!;
+    await first.close();
+    h = await startDiscord(db!.url, { guilds: [GUILD] });
+    const undeliverable = await h.opened.store.lifecycle.undeliverable();
+    expect(undeliverable.get(other.id)).toBe('uninstalled');
+    expect(undeliverable.get((await h.workspace())!.id)).toBeUndefined();
+  });
 });
