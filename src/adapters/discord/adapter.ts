@@ -2,7 +2,8 @@ import { Client, Events, GatewayIntentBits, Status, type REST } from 'discord.js
 import type { Core } from '../../core/core.js';
 import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { handleDigestButton } from './buttons.js';
-import { handleFormSubmit, PendingForms } from './forms.js';
+import { logButtonClient } from './digest-buttons.js';
+import { handleFormSubmit, openLogForm, PendingForms } from './forms.js';
 import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
@@ -87,7 +88,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms));
     else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction));
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
-    else if (interaction.isButton()) handle('digest button', () => handleDigestButton(interactionDeps, interaction));
+    else if (interaction.isButton()) {
+      const clientId = logButtonClient(interaction.customId);
+      if (clientId) handle('log button', () => openLogForm(interactionDeps, forms, interaction, clientId));
+      else handle('digest button', () => handleDigestButton(interactionDeps, interaction));
+    }
   });
   if (watch.size > 0) {
     const supportDeps: SupportWatchDeps = { core: options.core, store: options.store, clock: options.clock, logger, channels: watch, ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}) };

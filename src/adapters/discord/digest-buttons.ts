@@ -3,7 +3,7 @@ import type { NudgeAction } from '../../core/core.js';
 import type { Digest } from '../../core/model/index.js';
 import { DISCORD_LIMITS, type DiscordDigestMessage } from './render-digest.js';
 
-/** Discord allows five rows of components on a message: one row (Done, Snooze a day, Snooze a week) per item. */
+/** Discord allows five rows of components on a message: one row (Done, Snooze a day, Snooze a week, Log) per item. */
 export const MAX_BUTTON_ROWS = 5;
 const PREFIX = 'rapport';
 
@@ -27,8 +27,14 @@ export function digestButtons(digest: Digest, rendered: DiscordDigestMessage): B
         { type: ComponentType.Button, style: ButtonStyle.Success, label: clip(`Done: ${item.clientName}`, 80), custom_id: `${PREFIX}:done:${item.nudgeId}` },
         { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Snooze a day', custom_id: `${PREFIX}:snooze-1d:${item.nudgeId}` },
         { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Snooze a week', custom_id: `${PREFIX}:snooze-1w:${item.nudgeId}` },
+        { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Log', custom_id: `${PREFIX}:log:${item.clientId}:${item.nudgeId}` },
       ],
     }));
+}
+
+/** The client whose log form a Log button opens, or null for any other button. */
+export function logButtonClient(customId: string): string | null {
+  return /^rapport:log:([\w-]{1,40}):[\w-]{1,80}$/.exec(customId)?.[1] ?? null;
 }
 
 /** The action a digest button stands for, or null for a custom id that is not one of Rapport's. */

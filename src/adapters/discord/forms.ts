@@ -1,9 +1,10 @@
-import { ComponentType, MessageFlags, TextInputStyle, type APIModalInteractionResponseCallbackData, type CommandInteractionOption, type ModalSubmitInteraction } from 'discord.js';
+import { ComponentType, MessageFlags, TextInputStyle, type APIModalInteractionResponseCallbackData, type ButtonInteraction, type CommandInteractionOption, type ModalSubmitInteraction } from 'discord.js';
+import { mayUseCommands } from '../../core/access.js';
 import type { RawValue } from '../../core/core.js';
 import type { ArgSpec } from '../../core/commands/arguments.js';
 import type { CommandDefinition } from '../../core/commands/command.js';
 import { PLATFORM } from './guilds.js';
-import { runAndAnswer, type InteractionDeps } from './interactions.js';
+import { accessFacts, runAndAnswer, type InteractionDeps } from './interactions.js';
 
 /** Discord's modal limits: five text inputs, 45-character title and labels, 4,000 characters a field. */
 const MODAL = { inputs: 5, label: 45, value: 4000 } as const;
@@ -53,9 +54,11 @@ export class PendingForms {
             type: ComponentType.TextInput,
             custom_id: spec.name,
             label: clip(spec.label, MODAL.label),
-            style: TextInputStyle.Paragraph,
-            required: true,
-            max_length: Math.min(spec.type.kind === 'text' ? (spec.type.max ?? MODAL.value) : MODAL.value, MODAL.value),
+            style: spec.type.kind === 'text' ? TextInputStyle.Paragraph : TextInputStyle.Short,
+            required: spec.required,
+            max_length: Math.min(spec.type.kind === 'text' ? (spec.type.max ?? MODAL.value) : 200, MODAL.value),
+            // A form has no choice list: the choices are shown as the hint, and the core reads synonyms and near misses.
+            ...(spec.type.kind === 'enum' ? { placeholder: clip((spec.type.choices ?? spec.type.values).join(', '), 100) } : {}),
           },
         ],
       })),
@@ -84,4 +87,23 @@ export async function handleFormSubmit(deps: InteractionDeps, forms: PendingForm
   const fields: Record<string, RawValue> = {};
   for (const field of interaction.fields.fields.values()) if ('value' in field && typeof field.value === 'string') fields[field.customId] = field.value;
   await runAndAnswer(deps, interaction, form.command, async () => ({ ...form.values, ...fields }), 'modal');
+}
+
+/**
+ * Log pressed on a digest item: the log form for that item's client, asking what happened and the
+ * note (the client is the item's; an id from another server is no client there, so nothing is logged).
+ */
+export async function openLogForm(deps: InteractionDeps, forms: PendingForms, interaction: ButtonInteraction, clientId: string): Promise<void> {
+  if (!interaction.inGuild()) return;
+  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) return;
+  const allowed = mayUseCommands(accessFacts(deps, interaction));
+  if (!allowed.ok) {
+    await interaction.reply({ content: `⚠️ ${allowed.message}`, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const log = deps.core.commands.find((c) => c.name === 'log');
+  if (!log) return;
+  const asked = Object.values(log.args).filter((spec) => spec.type.kind !== 'client' && (spec.required || spec.name === 'mood')).slice(0, MODAL.inputs);
+  const form = { command: 'log', values: { client: { by: 'id' as const, id: clientId } }, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id };
+  await interaction.showModal(forms.open(form, log, asked));
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { APP_ID, buttonInteraction, type FakeMessage } from '../../support/fake-discord.js';
+import { APP_ID, buttonInteraction, formSubmitInteraction, type FakeMessage } from '../../support/fake-discord.js';
 import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, startDiscord, type DiscordHarness } from './harness.js';
 
 const MONDAY_MORNING = new Date('2026-03-09T08:45:00Z');
@@ -15,6 +15,7 @@ describe.each(testProviders())('digest buttons on Discord (%s)', (provider) => {
   let workspace: Workspace;
   let posted: FakeMessage;
   let nudgeId: string;
+  let clientId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase(provider);
@@ -27,6 +28,7 @@ describe.each(testProviders())('digest buttons on Discord (%s)', (provider) => {
     expect((await core.runLine(ctx, 'log acme email-in when:"2026-03-06 10:00" asked about pricing')).ok).toBe(true);
     const digest = await core.planDigest({ store: h.opened.store.workspace(workspace.id), now: MONDAY_MORNING, kind: 'morning' });
     nudgeId = digest.sections[0]!.items[0]!.nudgeId;
+    clientId = digest.sections[0]!.items[0]!.clientId;
     const result = await h.adapter.publisher.publish({ workspaceExternalId: GUILD.id, channel: CHANNEL, digest, deliveryKey: 'buttons' });
     expect(result.status).toBe('posted');
     posted = h.discord.channelMessages(CHANNEL)[0]!;
@@ -40,7 +42,7 @@ describe.each(testProviders())('digest buttons on Discord (%s)', (provider) => {
   const ack = async (ws: Workspace) => (await h.opened.store.workspace(ws.id).getNudgeAcks([nudgeId]))[0];
 
   it('the posted digest carries Done and Snooze buttons for its item', () => {
-    expect(ids(posted)).toEqual([`rapport:done:${nudgeId}`, `rapport:snooze-1d:${nudgeId}`, `rapport:snooze-1w:${nudgeId}`]);
+    expect(ids(posted)).toEqual([`rapport:done:${nudgeId}`, `rapport:snooze-1d:${nudgeId}`, `rapport:snooze-1w:${nudgeId}`, `rapport:log:${clientId}:${nudgeId}`]);
   });
 
   it('a member without the staff role is refused privately, and nothing is recorded', async () => {
@@ -71,5 +73,20 @@ describe.each(testProviders())('digest buttons on Discord (%s)', (provider) => {
     expect(body.components).toEqual([]);
     const member = await h.opened.store.workspace(workspace.id).findMember(STAFF.id);
     expect(await ack(workspace)).toMatchObject({ action: 'done', actorId: member!.id });
+  });
+
+  it('Log opens the log form for the item\'s client; submitting it logs there', async () => {
+    const press = buttonInteraction({ guildId: GUILD.id, person: STAFF, message: posted, customId: `rapport:log:${clientId}:${nudgeId}` });
+    h.discord.dispatch('INTERACTION_CREATE', press);
+    const shown = await h.discord.waitForCall('POST', new RegExp(`^/interactions/${press.id}/${press.token}/callback$`));
+    const modal = shown.body as { type: number; data: { custom_id: string; components: { components: { custom_id: string }[] }[] } };
+    expect(modal.type).toBe(9);
+    expect(modal.data.components.flatMap((r) => r.components.map((c) => c.custom_id))).toEqual(['kind', 'note', 'mood']);
+    const submit = formSubmitInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, customId: modal.data.custom_id, fields: { kind: 'email-out', note: 'Sent the pricing sheet', mood: '' } });
+    h.discord.dispatch('INTERACTION_CREATE', submit);
+    const edit = await h.discord.waitForCall('PATCH', new RegExp(`^/webhooks/${APP_ID}/${submit.token}/messages/@original$`));
+    expect((edit.body as { content: string }).content).toMatch(/Logged/);
+    const latest = (await h.opened.store.workspace(workspace.id).getProfile(clientId))!.interactions[0]!;
+    expect([latest.kind, latest.summary, latest.source]).toEqual(['email-out', 'Sent the pricing sheet', 'modal']);
   });
 });
