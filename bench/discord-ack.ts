@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { createDiscordAdapter } from '../src/adapters/discord/index.js';
 import { openStore } from '../src/adapters/store/index.js';
 import { createCore } from '../src/core/core.js';
-import { APP_ID, FakeDiscord, clientInteraction } from '../test/support/fake-discord.js';
+import { APP_ID, FakeDiscord } from '../test/support/fake-discord.js';
+import { clientInteraction } from '../test/support/discord-payloads.js';
 
 const RUNS = Number(process.argv[2] ?? 300);
 const GUILD = { id: '100000000000000001', name: 'Bench', roles: [{ id: '300000000000000001', name: 'staff' }], channels: ['200000000000000001'] };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { APP_ID, buttonInteraction, formSubmitInteraction, type FakeMessage } from '../../support/fake-discord.js';
+import { APP_ID, type FakeMessage } from '../../support/fake-discord.js';
+import { buttonInteraction, formSubmitInteraction } from '../../support/discord-payloads.js';
 import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, startDiscord, type DiscordHarness } from './harness.js';
 
 const MONDAY_MORNING = new Date('2026-03-09T08:45:00Z');

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 import { clientCommand, commandSize, COMMAND_LIMITS } from '../../../src/adapters/discord/command-spec.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { APP_ID, clientInteraction, formSubmitInteraction, type InteractionPerson, type OptionValue } from '../../support/fake-discord.js';
+import { APP_ID } from '../../support/fake-discord.js';
+import { clientInteraction, formSubmitInteraction, type InteractionPerson, type OptionValue } from '../../support/discord-payloads.js';
 import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, eventually, startDiscord, type DiscordHarness } from './harness.js';
 
 const TEXT = 3;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { messagePayload, threadPayload, type FakeGuild } from '../../support/fake-discord.js';
+import { type FakeGuild } from '../../support/fake-discord.js';
+import { messagePayload, threadPayload } from '../../support/discord-payloads.js';
 import { GUILD, MEMBER, STAFF, STAFF_ROLE, eventually, startDiscord, type DiscordHarness } from './harness.js';
 
 const HELP = '200000000000000011';
