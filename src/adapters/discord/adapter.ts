@@ -81,7 +81,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   };
 
   client.on(Events.GuildCreate, (guild) => handle('server join', () => guildJoined(guildDeps, guild)));
-  client.on(Events.GuildAvailable, (guild) => handle('server return', () => guildPresent(guildDeps, guild)));
+  // Before READY is handled, start() brings every server up to date itself; after it, a server back from an outage.
+  client.on(Events.GuildAvailable, (guild) => client.isReady() && handle('server return', () => guildPresent(guildDeps, guild)));
   client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
   client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
   client.on(Events.InteractionCreate, (interaction) => {
