@@ -166,4 +166,35 @@ describe.each(testProviders())('/client over the Discord gateway (%s)', (provide
     await eventually(() => h.logger.lines.some((l) => /already handled/.test(l.message)), 'the replay was skipped');
     expect(h.discord.callsTo('POST', new RegExp(`^/interactions/${payload.id}/`))).toHaveLength(1);
   });
+
+  // Every subcommand that needs no id from an earlier reply, through the gateway with typed options.
+  const opt = (name: string, value: string): OptionValue => ({ name, type: TEXT, value });
+  it.each([
+    ['edit', (c: string) => [opt('client', c), opt('tier', 'top')], /top/i],
+    ['show', (c: string) => [opt('client', c)], /Ana Souza/],
+    ['note', (c: string) => [opt('client', c), opt('text', 'Prefers mornings')], /note/i],
+    ['contact', (c: string) => [opt('client', c), opt('name', 'Bea Lima'), opt('email', 'bea@example.com')], /Bea Lima/],
+    ['family', (c: string) => [opt('client', c), opt('relation', 'spouse'), opt('name', 'Rui'), opt('birthday', 'May 2')], /Rui/],
+    ['date', (c: string) => [opt('client', c), opt('kind', 'client-since'), opt('date', '2024-03-14')], /14/],
+    ['likes', (c: string) => [opt('client', c), opt('category', 'coffee'), opt('value', 'flat white')], /flat white/],
+    ['remove', (c: string) => [opt('client', c), opt('what', 'like'), opt('which', 'flat white')], /flat white|Removed/i],
+    ['due', () => [opt('scope', 'all')], /./],
+    ['list', () => [opt('scope', 'all')], /Ana Souza/],
+    ['health', (c: string) => [opt('client', c)], /./],
+    ['help', () => [opt('topic', 'log')], /log/],
+  ] as const)('/client %s answers without an error', async (subcommand, options, expected) => {
+    const [client] = await (await workspaceStore()).listClients();
+    const i = send(STAFF, subcommand, [...options(client!.id)]);
+    await h.discord.waitForCall('POST', new RegExp(`^/interactions/${i.id}/${i.token}/callback$`));
+    const reply = await answer(i.token);
+    expect(reply.content).not.toMatch(/⚠️/);
+    expect(`${reply.content}\n${(reply.embeds ?? []).map((e) => `${e.title ?? ''} ${e.description}`).join('\n')}`).toMatch(expected);
+  });
+
+  it('/client export hands the client over as a JSON file', async () => {
+    const [client] = await (await workspaceStore()).listClients();
+    const i = send(STAFF, 'export', [opt('client', client!.id)]);
+    const edit = await h.discord.waitForCall('PATCH', new RegExp(`^/webhooks/${APP_ID}/${i.token}/messages/@original$`));
+    expect(String((edit.body as { _multipart?: string })._multipart)).toMatch(/filename="[^"]+\.json"/);
+  });
 });
