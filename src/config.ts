@@ -42,6 +42,16 @@ export const ConfigSchema = z
     SLACK_UNINSTALL_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
     RAPPORT_INSTANCE_ID: z.string().trim().min(1).max(200).optional(),
     DELIVERY_GRACE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(180),
+    DISCORD_BOT_TOKEN: optionalSecret(null, 'the bot token from the developer portal (Bot → Reset Token)'),
+    DISCORD_API_URL: url.optional(),
+    DISCORD_GUILD_ID: z.string().trim().regex(/^\d{15,25}$/, 'expected a server id (digits), such as 123456789012345678').optional(),
+    DISCORD_SUPPORT_CHANNEL_IDS: z
+      .string()
+      .trim()
+      .regex(/^\d{15,25}(\s*,\s*\d{15,25})*$/, 'expected channel ids (digits) separated by commas, such as 123456789012345678,223456789012345678')
+      .transform((v) => v.split(',').map((id) => id.trim()))
+      .optional(),
+    DISCORD_STAFF_ROLE_ID: z.string().trim().regex(/^\d{15,25}$/, 'expected a role id (digits), such as 123456789012345678').optional(),
   })
   .superRefine((c, ctx) => {
     const slack = c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID || c.SLACK_APP_TOKEN;
@@ -69,8 +79,18 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
   return { ok: false, message: `Configuration error: ${name} ${issue.message.replace(/^Invalid input: /, '')}` };
 }
 
-export type ChatPlatform = 'slack' | 'console';
+export type ChatPlatform = 'slack' | 'discord' | 'console';
 
+/** Slack when it is configured (Discord may run beside it: see discordConfigured), else Discord, else the console. */
 export function chosenPlatform(config: Config): ChatPlatform {
-  return config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.SLACK_APP_TOKEN ? 'slack' : 'console';
+  if (slackConfigured(config)) return 'slack';
+  return discordConfigured(config) ? 'discord' : 'console';
+}
+
+export function slackConfigured(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.SLACK_APP_TOKEN);
+}
+
+export function discordConfigured(config: Config): boolean {
+  return Boolean(config.DISCORD_BOT_TOKEN);
 }

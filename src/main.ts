@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
-import { chosenPlatform, loadConfig, type Config } from './config.js';
+import { chosenPlatform, loadConfig, slackConfigured, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
 import { databaseAnswers, openStore, postgresCoordinator, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
@@ -12,6 +12,7 @@ import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
 import { installFaultHandlers } from './adapters/process/faults.js';
 import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
+import { createDiscordAdapter, type DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
@@ -81,7 +82,7 @@ async function runInTerminal(options: { config: Config; core: Core; store: Prism
 }
 
 const NOTHING_TO_DO =
-  'Rapport has no chat platform and no input: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run on Slack (docs/configuration.md), ' +
+  'Rapport has no chat platform and no input: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run on Slack, or DISCORD_BOT_TOKEN for Discord (docs/configuration.md), ' +
   'or attach a terminal (docker run -it …) or pipe /client lines in to use the console.';
 
 /**
@@ -110,10 +111,10 @@ function pipedInput(stdin: Readable): Promise<Readable | null> {
   });
 }
 
-/** Slack: the Bolt app, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
+/** Slack and/or Discord: the Bolt app, the Discord bot, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
 async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
   const { config, core, store, provider, clock, logger } = input;
-  const slack = createSlackAdapter({
+  const slack = slackConfigured(config) ? createSlackAdapter({
     store,
     lifecycle: store.lifecycle,
     installations: store.installations,
@@ -132,10 +133,13 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     port: config.PORT,
     core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
-  });
+  }) : null;
+  const discord = discordAdapter({ config, core, store, clock, logger });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   // Each platform this process runs registers its outlet; a workspace goes out through its own.
-  const platforms = new Map<Platform, PlatformOutlet>([['slack', { publisher: slack.publisher, notifier: slack.notifier }]]);
+  const platforms = new Map<Platform, PlatformOutlet>();
+  if (slack) platforms.set('slack', { publisher: slack.publisher, notifier: slack.notifier });
+  if (discord) platforms.set('discord', { publisher: discord.publisher, notifier: discord.notifier });
   const scheduler = createScheduler({
     store,
     ledger: store.deliveryLedger,
@@ -150,7 +154,8 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     graceMinutes: config.DELIVERY_GRACE_MINUTES,
     coordinator,
   });
-  const { port } = await slack.start();
+  const { port } = slack ? await slack.start() : { port: null };
+  await discord?.start();
   scheduler.start();
   const erasure = cron.schedule('17 3 * * *', () => {
     eraseUninstalledWorkspaces({ lifecycle: store.lifecycle, now: clock.now(), graceDays: config.SLACK_UNINSTALL_GRACE_DAYS }).then(
@@ -160,9 +165,10 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   });
   const health = await startHealthServer({
     port: config.HEALTH_PORT,
-    checks: { database: databaseAnswers(store.db) },
+    checks: { database: databaseAnswers(store.db), ...(discord ? { discord: async () => discord.connected() } : {}) },
   });
-  logger.info({ port, healthPort: config.HEALTH_PORT, provider }, 'Rapport is running on Slack');
+  const running = [slack ? 'Slack' : null, discord ? 'Discord' : null].filter(Boolean).join(' and ');
+  logger.info({ port, healthPort: config.HEALTH_PORT, provider }, `Rapport is running on ${running}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -171,10 +177,31 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   logger.info({}, 'shutting down');
   await erasure.stop();
   await scheduler.stop();
-  await slack.stop();
+  await slack?.stop();
+  await discord?.stop();
   await coordinator.close();
   await health.close();
   return 0;
+}
+
+/** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */
+function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): DiscordAdapter | null {
+  const { config, core, store, clock, logger } = input;
+  if (!config.DISCORD_BOT_TOKEN) return null;
+  return createDiscordAdapter({
+    core,
+    store,
+    lifecycle: store.lifecycle,
+    processedEvents: store.processedEvents,
+    logger,
+    clock,
+    token: config.DISCORD_BOT_TOKEN,
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+    ...(config.DISCORD_STAFF_ROLE_ID ? { staffRoleId: config.DISCORD_STAFF_ROLE_ID } : {}),
+    ...(config.DISCORD_SUPPORT_CHANNEL_IDS ? { supportChannels: config.DISCORD_SUPPORT_CHANNEL_IDS } : {}),
+    ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
+  });
 }
 
 main(process.argv.slice(2)).then(

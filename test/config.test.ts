@@ -36,3 +36,15 @@ describe('configuration', () => {
     expect(result.ok && chosenPlatform(result.config)).toBe('slack');
   });
 });
+
+describe('Discord settings', () => {
+  it('DISCORD_BOT_TOKEN alone runs Rapport on Discord', () => {
+    const result = loadConfig({ DISCORD_BOT_TOKEN: 'abc.def.ghi', DISCORD_API_URL: 'http://127.0.0.1:3999/api' });
+    expect(result.ok && chosenPlatform(result.config)).toBe('discord');
+  });
+
+  it('a server or role id that is not a snowflake is refused, naming the variable', () => {
+    expect(loadConfig({ DISCORD_BOT_TOKEN: 't', DISCORD_GUILD_ID: 'my-server' })).toEqual({ ok: false, message: expect.stringMatching(/^Configuration error: DISCORD_GUILD_ID expected a server id/) });
+    expect(loadConfig({ DISCORD_BOT_TOKEN: 't', DISCORD_STAFF_ROLE_ID: '@staff' })).toEqual({ ok: false, message: expect.stringMatching(/^Configuration error: DISCORD_STAFF_ROLE_ID expected a role id/) });
+  });
+});

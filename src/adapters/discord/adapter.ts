@@ -1,0 +1,124 @@
+import { Client, Events, GatewayIntentBits, Status, type REST } from 'discord.js';
+import type { Core } from '../../core/core.js';
+import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
+import { handleDigestButton } from './buttons.js';
+import { logButtonClient } from './digest-buttons.js';
+import { handleFormSubmit, openLogForm, PendingForms } from './forms.js';
+import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
+import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
+import { createDigestPublisher, createMemberNotifier } from './publisher.js';
+import { registerCommands } from './register.js';
+import { watchSupportMessage, type SupportWatchDeps } from './support-watch.js';
+
+/**
+ * The gateway intents Rapport asks for: Guilds (servers joined and left, their roles, channels and
+ * threads). Slash commands, autocomplete and buttons arrive as interactions whatever the intents,
+ * with the member's roles and permissions. Guild Messages is added only to watch support channels.
+ * No privileged intent: without Message Content, a support post is summarised by its title or place.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds] as const;
+export const SUPPORT_WATCH_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
+
+export interface DiscordAdapterOptions {
+  readonly core: Core;
+  readonly store: Store;
+  /** Servers joined (workspace created or revived) and left (erased after the grace period). */
+  readonly lifecycle: WorkspaceLifecycle;
+  readonly processedEvents: ProcessedEvents;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly token: string;
+  /** Overrides https://discord.com/api (DISCORD_API_URL); the gateway is found through it. */
+  readonly apiUrl?: string;
+  /** Registers /client in this server only (DISCORD_GUILD_ID), else globally. */
+  readonly guildId?: string;
+  readonly staffRoleId?: string;
+  /** Text or forum channels whose new posts open "awaiting reply" items (DISCORD_SUPPORT_CHANNEL_IDS). */
+  readonly supportChannels?: readonly string[];
+  readonly defaultTimeZone?: string;
+  /** REST retries on 5xx and network errors (discord.js default 3). */
+  readonly restRetries?: number;
+  readonly requestTimeoutMs?: number;
+}
+
+export interface DiscordAdapter {
+  /** Connects, brings the servers it is in up to date, and registers /client; resolves when ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The gateway connection is up (for /healthz); false while discord.js reconnects. */
+  connected(): boolean;
+  readonly publisher: DigestPublisher;
+  readonly notifier: MemberNotifier;
+  readonly rest: REST;
+}
+
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const watch = new Set(options.supportChannels ?? []);
+  const client = new Client({
+    intents: [...(watch.size > 0 ? SUPPORT_WATCH_INTENTS : INTENTS)],
+    rest: {
+      ...(options.apiUrl ? { api: options.apiUrl } : {}),
+      ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
+      timeout: options.requestTimeoutMs ?? 15_000,
+    },
+  });
+  client.rest.setToken(options.token);
+  const { logger } = options;
+  const guildDeps: GuildDeps = { store: options.store, lifecycle: options.lifecycle, clock: options.clock, logger, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) };
+  const interactionDeps: InteractionDeps = {
+    core: options.core,
+    store: options.store,
+    processedEvents: options.processedEvents,
+    clock: options.clock,
+    logger,
+    ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}),
+    ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
+  };
+  const forms = new PendingForms();
+  // discord.js does not await listeners: each handler awaits its own work and logs its own failure.
+  const handle = (what: string, work: () => Promise<unknown>) => {
+    work().catch((error: unknown) => logger.error({ err: error }, `discord ${what} failed`));
+  };
+
+  client.on(Events.GuildCreate, (guild) => handle('server join', () => guildJoined(guildDeps, guild)));
+  // Before READY is handled, start() brings every server up to date itself; after it, a server back from an outage.
+  client.on(Events.GuildAvailable, (guild) => client.isReady() && handle('server return', () => guildPresent(guildDeps, guild)));
+  client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
+  client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms));
+    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction));
+    else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
+    else if (interaction.isButton()) {
+      const clientId = logButtonClient(interaction.customId);
+      if (clientId) handle('log button', () => openLogForm(interactionDeps, forms, interaction, clientId));
+      else handle('digest button', () => handleDigestButton(interactionDeps, interaction));
+    }
+  });
+  if (watch.size > 0) {
+    const supportDeps: SupportWatchDeps = { core: options.core, store: options.store, clock: options.clock, logger, channels: watch, ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}) };
+    client.on(Events.MessageCreate, (message) => handle('support message', () => watchSupportMessage(supportDeps, message)));
+  }
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+
+  return {
+    async start() {
+      const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+      await client.login(options.token);
+      const c = await ready;
+      const present = [...c.guilds.cache.values()].filter((g) => g.available);
+      for (const guild of present) await guildPresent(guildDeps, guild);
+      // With shards, each process sees only its own servers: absence proves nothing then.
+      if (c.shard === null) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
+      await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
+      logger.info({ servers: present.length, applicationId: c.application.id }, 'Rapport is connected to Discord');
+    },
+    async stop() {
+      await client.destroy();
+    },
+    connected: () => client.ws.status === Status.Ready,
+    publisher: createDigestPublisher({ rest: client.rest, store: options.store, logger }),
+    notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger }),
+    rest: client.rest,
+  };
+}

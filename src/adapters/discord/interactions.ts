@@ -1,0 +1,158 @@
+import {
+  ApplicationCommandOptionType,
+  GuildMember,
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ModalSubmitInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Guild,
+} from 'discord.js';
+import { mayUseCommands } from '../../core/access.js';
+import type { CommandContext, Core, RawValue } from '../../core/core.js';
+import type { Workspace } from '../../core/model/index.js';
+import type { Clock, Logger, ProcessedEvents, Store } from '../../core/ports/index.js';
+import { PLATFORM } from './guilds.js';
+import { missingText, type PendingForms } from './forms.js';
+import { messageOptions, renderReply } from './render-reply.js';
+
+export interface InteractionDeps {
+  readonly core: Core;
+  readonly store: Pick<Store, 'ensureWorkspace'>;
+  /** Interaction ids already handled: a replayed INTERACTION_CREATE runs nothing twice. */
+  readonly processedEvents: ProcessedEvents;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** DISCORD_STAFF_ROLE_ID: members with it may use /client in the server that has it. */
+  readonly staffRoleId?: string;
+  readonly defaultTimeZone?: string;
+}
+
+/** An interaction from a server, with its member. */
+type GuildInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
+
+const FAULT_TEXT = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
+
+/**
+ * `/client <subcommand>`: acknowledged at once (deferred, only the caller sees it), then the core
+ * decides who may, runs the command with the options as typed values, and the reply replaces the
+ * "thinking" message. A reply the core meant for the channel is posted there instead. A command
+ * whose required free text was left out (`/client log` without a note) asks for it in a form.
+ */
+export async function handleChatInput(deps: InteractionDeps, interaction: ChatInputCommandInteraction, forms?: PendingForms): Promise<void> {
+  if (!interaction.inGuild()) {
+    await interaction.reply({ content: 'Use /client in a server.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) {
+    deps.logger.info({ interactionId: interaction.id }, 'discord interaction already handled; skipping the replay');
+    return;
+  }
+  const command = interaction.options.getSubcommand(true);
+  const definition = deps.core.commands.find((c) => c.name === command);
+  const given = interaction.options.data[0]?.options ?? [];
+  const missing = definition ? missingText(definition, given) : [];
+  if (forms && definition && missing.length > 0 && mayUseCommands(accessFacts(deps, interaction)).ok) {
+    const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
+    const values = await optionValues(deps.core, workspace, command, given);
+    await interaction.showModal(forms.open({ command, values, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id }, definition, missing));
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given));
+}
+
+/** The rest of a command after its acknowledgement: who may, the core, and the reply where it belongs. */
+export async function runAndAnswer(
+  deps: InteractionDeps,
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>,
+  command: string,
+  valuesFor: (workspace: Workspace) => Promise<Record<string, RawValue>>,
+  via?: string,
+): Promise<void> {
+  try {
+    const allowed = mayUseCommands(accessFacts(deps, interaction));
+    if (!allowed.ok) {
+      await interaction.editReply({ content: `⚠️ ${allowed.message}`, allowedMentions: { parse: [] } });
+      return;
+    }
+    const ctx = await contextFor(deps, interaction);
+    const reply = await deps.core.run(via ? { ...ctx, via } : ctx, command, await valuesFor(ctx.workspace));
+    const rendered = renderReply(reply);
+    if (rendered.ephemeral) {
+      await interaction.editReply(messageOptions(rendered));
+    } else {
+      await interaction.followUp(messageOptions(rendered));
+      await interaction.deleteReply();
+    }
+  } catch (error) {
+    deps.logger.error({ err: error, guildId: interaction.guildId }, 'discord command failed');
+    await interaction.editReply({ content: FAULT_TEXT }).catch(() => undefined);
+  }
+}
+
+/** Client names as the person types: this server's clients only, their ids as the values. */
+export async function handleAutocomplete(deps: InteractionDeps, interaction: AutocompleteInteraction): Promise<void> {
+  if (!interaction.inGuild() || !mayUseCommands(accessFacts(deps, interaction)).ok) {
+    await interaction.respond([]);
+    return;
+  }
+  const focused = interaction.options.getFocused(true);
+  const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
+  const found = await deps.core.suggestClients(workspace, String(focused.value));
+  await interaction.respond(found.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.id })));
+}
+
+/** The facts the core's access rule needs, read from the interaction's member. */
+export function accessFacts(deps: InteractionDeps, interaction: GuildInteraction) {
+  const role = deps.staffRoleId;
+  const member = interaction.member;
+  const roles: readonly string[] = member instanceof GuildMember ? [...member.roles.cache.keys()] : member.roles;
+  return {
+    staffRoleExists: role !== undefined && (interaction.guild ? interaction.guild.roles.cache.has(role) : roles.includes(role)),
+    hasStaffRole: role !== undefined && roles.includes(role),
+    managesServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
+  };
+}
+
+export async function workspaceOf(deps: InteractionDeps, guildId: string, guild: Guild | null): Promise<Workspace> {
+  return deps.store.ensureWorkspace({ platform: PLATFORM, externalId: guildId, name: guild?.name ?? guildId, ...(deps.defaultTimeZone ? { timeZone: deps.defaultTimeZone } : {}) });
+}
+
+export async function contextFor(deps: InteractionDeps, interaction: GuildInteraction): Promise<CommandContext> {
+  const member = interaction.member;
+  const displayName = member instanceof GuildMember ? member.displayName : (member.nick ?? interaction.user.globalName ?? interaction.user.username);
+  return {
+    workspace: await workspaceOf(deps, interaction.guildId, interaction.guild),
+    actor: { platformUserId: interaction.user.id, displayName },
+    now: deps.clock.now(),
+    ...(interaction.channelId ? { channel: interaction.channelId } : {}),
+  };
+}
+
+/**
+ * Options as the core's raw values, by argument name: text as typed, a picked user by id, and a
+ * client by id when the value is one of this workspace's client ids (what autocomplete offers),
+ * else by the name typed. An id from another server is no client here, so it is read as a name.
+ */
+export async function optionValues(core: Core, workspace: Workspace, command: string, options: readonly CommandInteractionOption[]): Promise<Record<string, RawValue>> {
+  const args = core.commands.find((c) => c.name === command)?.args ?? {};
+  const values: Record<string, RawValue> = {};
+  for (const option of options) {
+    if (option.type === ApplicationCommandOptionType.User) {
+      const user = option.user;
+      const name = option.member instanceof GuildMember ? option.member.displayName : (user?.globalName ?? user?.username);
+      values[option.name] = { by: 'id', id: String(option.value), ...(name ? { name } : {}) };
+      continue;
+    }
+    const text = String(option.value ?? '');
+    if (args[option.name]?.type.kind === 'client' && (await core.getClient(workspace, text))) {
+      values[option.name] = { by: 'id', id: text };
+      continue;
+    }
+    values[option.name] = text;
+  }
+  return values;
+}
