@@ -87,15 +87,17 @@ describeOnPostgres('three replicas on one PostgreSQL database', () => {
   });
   afterAll(() => database.drop());
 
-  it('post exactly one digest per channel per day over 30 simulated days', async () => {
+  it('post exactly one digest per channel per day over 12 simulated days across a clock change', async () => {
     // New York changes its clocks on Nov 1, inside the month.
     const seeds: SeedWorkspace[] = [
       ...['A', 'B', 'C'].map((x) => ({ externalId: `utc-${x}`, timeZone: 'UTC', channel: `C-utc-${x}` })),
       ...['A', 'B', 'C'].map((x) => ({ externalId: `ny-${x}`, timeZone: 'America/New_York', channel: `C-ny-${x}` })),
     ];
     await seed(database.url, seeds);
-    const from = '2026-10-15';
-    const days = 30;
+    // Twelve days around New York's clock change keep the wall-clock windows generous enough for a
+    // busy 2-core machine (three children plus the rest of the suite) within the test's time.
+    const from = '2026-10-26';
+    const days = 12;
     // Ticks at each slot, with a wall-clock window long enough for a busy tick, then catch-up ticks
     // (as cron's every-minute ticks would be) in case the elected process overran its window.
     const instants = new Set<number>();
@@ -112,8 +114,9 @@ describeOnPostgres('three replicas on one PostgreSQL database', () => {
       }
     }
     const ticks = [...instants].sort((a, b) => a - b).flatMap((at) => [
-      { at, windowMs: 250 },
-      ...[1, 3, 20].map((minutes) => ({ at: at + minutes * 60_000, windowMs: 80 })),
+      { at, windowMs: 700 },
+      ...[1, 3, 20].map((minutes) => ({ at: at + minutes * 60_000, windowMs: 200 })),
+      { at: at + 90 * 60_000, windowMs: 500 },
     ]);
     const ticksFile = join(dir, 'ticks.json');
     writeFileSync(ticksFile, JSON.stringify(ticks));
