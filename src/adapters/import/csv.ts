@@ -14,7 +14,7 @@ export const COLUMN_SYNONYMS: Readonly<Record<Field, readonly string[]>> = {
   first: ['firstname', 'givenname'],
   middle: ['middlename', 'additionalname'],
   last: ['lastname', 'familyname', 'surname'],
-  role: ['role', 'title', 'jobtitle', 'organizationtitle', 'organization1title'],
+  role: ['role', 'jobtitle', 'organizationtitle', 'organization1title'],
   email: ['email', 'emailaddress', 'email1value', 'email2value', 'email3value', 'email2address', 'email3address', 'workemail', 'homeemail'],
   phone: ['phone', 'phonenumber', 'telephone', 'mobile', 'mobilephone', 'businessphone', 'homephone', 'phone1value', 'phone2value', 'primaryphone'],
   birthday: ['birthday', 'birthdate', 'dateofbirth', 'dob'],
@@ -33,7 +33,8 @@ export const foldHeader = (header: string): string => header.toLowerCase().repla
 
 /** Reads a CSV export. Throws when the text is not CSV at all (an unclosed quote, binary data). */
 export function parseCsv(text: string): ParsedFile {
-  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { bytes: number } }[];
+  const lineOf = lineNumbers(text);
   const [head, ...body] = rows;
   if (head === undefined) return { format: 'csv', records: [], problems: [], unknownColumns: [] };
   const fields = head.record.map((h) => FIELD_OF.get(foldHeader(h)));
@@ -43,9 +44,11 @@ export function parseCsv(text: string): ParsedFile {
   const unknown = new Set<string>();
   const records: ImportRecord[] = [];
   const problems: RowProblem[] = [];
+  let end = head.info.bytes;
   for (const { record, info } of body) {
-    // info.lines is where the row ends; a quoted field may span lines.
-    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    // A row starts where the one before it ended (info.bytes), past line breaks and blank lines.
+    const line = lineOf(end);
+    end = info.bytes;
     const values: Partial<Record<Field, string[]>> = {};
     record.forEach((cell, i) => {
       const value = cell.trim();
@@ -83,4 +86,21 @@ export function parseCsv(text: string): ParsedFile {
     });
   }
   return { format: 'csv', records, problems, unknownColumns: [...unknown] };
+}
+
+/**
+ * The line a row starting at this byte offset is on (csv-parse's own line count miscounts CRLF
+ * inside quotes). Offsets only grow, so the count carries on from the last call.
+ */
+function lineNumbers(text: string): (offset: number) => number {
+  const bytes = Buffer.from(text.replace(/^\uFEFF/, ''), 'utf8');
+  const bom = text.startsWith('\uFEFF') ? 3 : 0;
+  let counted = 0;
+  let line = 1;
+  return (offset) => {
+    let at = Math.max(0, offset - bom);
+    while (at < bytes.length && (bytes[at] === 0x0d || bytes[at] === 0x0a)) at += 1;
+    for (; counted < at; counted += 1) if (bytes[counted] === 0x0a) line += 1;
+    return line;
+  };
 }
