@@ -22,3 +22,13 @@ describe('the docs stay true to the code', () => {
     for (const variable of variables) expect(doc, variable).toContain(`\`${variable}\``);
   });
 });
+
+describe('docs/import.md', () => {
+  it('lists every CSV header the importer reads', async () => {
+    const { COLUMN_SYNONYMS, foldHeader } = await import('../src/adapters/import/csv.js');
+    const doc = read('docs/import.md');
+    const section = doc.slice(doc.indexOf('## CSV columns'), doc.indexOf('## vCard'));
+    const listed = new Set([...section.matchAll(/`([^`]+)`/g)].map((m) => foldHeader(m[1]!)));
+    for (const name of Object.values(COLUMN_SYNONYMS).flat()) expect(listed.has(name), name).toBe(true);
+  });
+});

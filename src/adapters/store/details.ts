@@ -21,10 +21,9 @@ export async function clientsNamed(scope: Scope, names: readonly string[]): Prom
 
 export async function updateContact(scope: Scope, contactId: string, patch: ContactPatch): Promise<Contact> {
   const { workspaceId } = scope;
-  const { count } = await scope.db.contact.updateMany({
-    where: { id: contactId, workspaceId },
-    data: { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.role !== undefined ? { role: patch.role } : {}), ...(patch.phone !== undefined ? { phone: patch.phone } : {}) },
-  });
+  const data = { ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.role !== undefined ? { role: patch.role } : {}), ...(patch.phone !== undefined ? { phone: patch.phone } : {}) };
+  // An update with nothing to set reports 0 rows on SQLite even when the contact is there (only emails are added).
+  const count = Object.keys(data).length > 0 ? (await scope.db.contact.updateMany({ where: { id: contactId, workspaceId }, data })).count : await scope.db.contact.count({ where: { id: contactId, workspaceId } });
   if (count === 0) throw new NotInWorkspaceError('contact', contactId);
   const addresses = [...new Set((patch.addEmails ?? []).map((e) => e.trim().toLowerCase()))];
   if (addresses.length > 0) await scope.db.contactEmail.createMany({ data: addresses.map((address) => ({ workspaceId, contactId, address })) });
