@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDiscordAdapter } from '../src/adapters/discord/index.js';
 import { openStore } from '../src/adapters/store/index.js';
+import { quiet, summary } from './latency.js';
 import { createCore } from '../src/core/core.js';
 import { APP_ID, FakeDiscord } from '../test/support/fake-discord.js';
 import { clientInteraction } from '../test/support/discord-payloads.js';
@@ -17,15 +18,7 @@ import { clientInteraction } from '../test/support/discord-payloads.js';
 const RUNS = Number(process.argv[2] ?? 300);
 const GUILD = { id: '100000000000000001', name: 'Bench', roles: [{ id: '300000000000000001', name: 'staff' }], channels: ['200000000000000001'] };
 const STAFF = { id: '400000000000000001', name: 'sam', roles: ['300000000000000001'] };
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-function summary(name: string, ms: number[]): string {
-  const s = [...ms].sort((a, b) => a - b);
-  return `${name.padEnd(28)} n=${s.length}  p50=${quantile(s, 0.5).toFixed(1)} ms  p99=${quantile(s, 0.99).toFixed(1)} ms  max=${s.at(-1)!.toFixed(1)} ms`;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-discord-'));

@@ -5,6 +5,7 @@
 //   - `/client log <client> call …`  (ack first; the core runs after it)
 //   - `/client log`                  (ack, then views.open)
 //   - log form submission            (the core runs before the ack, so errors show on the form)
+import { quiet, summary } from './latency.js';
 import { createCore } from '../src/core/core.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,15 +17,7 @@ import { FakeSlack, interactiveBody, postSigned, slashCommandBody } from '../tes
 
 const RUNS = Number(process.argv[2] ?? 300);
 const SECRET = 'bench-secret';
-const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
-function summary(name: string, ms: number[]): string {
-  const s = [...ms].sort((a, b) => a - b);
-  return `${name.padEnd(28)} n=${s.length}  p50=${quantile(s, 0.5).toFixed(1)} ms  p99=${quantile(s, 0.99).toFixed(1)} ms  max=${s.at(-1)!.toFixed(1)} ms`;
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-'));
