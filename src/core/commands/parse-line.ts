@@ -35,27 +35,13 @@ export function nameSpans(words: readonly Token[]): string[] {
 /**
  * Splits the words after the subcommand into raw argument values, following the description: key:value
  * options first, then positional words in order, then the rest as free text exactly as typed. Pure:
- * `isClientName` answers from names looked up beforehand (see nameSpans).
+ * `isClientName` answers from names looked up beforehand (see clientNameCandidates).
  */
 export function parseLine(args: ArgSpecs, line: string, tokens: readonly Token[], isClientName: (key: string) => boolean): Outcome<ParsedLine> {
+  const separated = separateOptions(args, line, tokens);
+  if (!separated.ok) return separated;
+  const { raw, words } = separated.value;
   const specs = Object.values(args);
-  const optionSpecs = new Map(specs.filter((s) => s.placement === 'option').map((s) => [s.name, s]));
-  const raw: Record<string, RawValue> = {};
-  const words: Token[] = [];
-  for (const token of tokens) {
-    const key = /^([a-z-]+):/i.exec(line.slice(token.start, token.end))?.[1]?.toLowerCase();
-    const spec = key === undefined ? undefined : optionSpecs.get(key);
-    if (spec === undefined) {
-      words.push(token);
-      continue;
-    }
-    const value = token.text.slice(key!.length + 1).trim();
-    if (value === '') return fail('option.empty', `"${key}:" needs a value, e.g. ${key}:something (quote it if it has spaces).`);
-    const existing = raw[spec.name];
-    if (existing !== undefined && !spec.repeatable) return fail('option.repeated', `"${key}:" is given twice; give it once.`);
-    raw[spec.name] = spec.repeatable ? [...((existing as readonly string[] | undefined) ?? []), value] : value;
-  }
-
   const positional = specs.filter((s) => s.placement === 'positional');
   const rest = specs.find((s) => s.placement === 'rest');
   let clientSpan: Span | undefined;
@@ -81,6 +67,36 @@ export function parseLine(args: ArgSpecs, line: string, tokens: readonly Token[]
     raw[rest.name] = sourceText(line, left);
   }
   return succeed({ raw, ...(clientSpan ? { clientSpan } : {}) });
+}
+
+/**
+ * The keys a client's name typed in full could have in this line, for looking them up before
+ * parseLine: the spans of the words left once the command's options are taken out.
+ */
+export function clientNameCandidates(args: ArgSpecs, line: string, tokens: readonly Token[]): string[] {
+  const separated = separateOptions(args, line, tokens);
+  return separated.ok ? nameSpans(separated.value.words) : [];
+}
+
+/** Takes the command's own key:value options out of the line; every other token stays a word. */
+function separateOptions(args: ArgSpecs, line: string, tokens: readonly Token[]): Outcome<{ raw: Record<string, RawValue>; words: Token[] }> {
+  const optionSpecs = new Map(Object.values(args).filter((s) => s.placement === 'option').map((s) => [s.name, s]));
+  const raw: Record<string, RawValue> = {};
+  const words: Token[] = [];
+  for (const token of tokens) {
+    const key = /^([a-z-]+):/i.exec(line.slice(token.start, token.end))?.[1]?.toLowerCase();
+    const spec = key === undefined ? undefined : optionSpecs.get(key);
+    if (spec === undefined) {
+      words.push(token);
+      continue;
+    }
+    const value = token.text.slice(key!.length + 1).trim();
+    if (value === '') return fail('option.empty', `"${key}:" needs a value, e.g. ${key}:something (quote it if it has spaces).`);
+    const existing = raw[spec.name];
+    if (existing !== undefined && !spec.repeatable) return fail('option.repeated', `"${key}:" is given twice; give it once.`);
+    raw[spec.name] = spec.repeatable ? [...((existing as readonly string[] | undefined) ?? []), value] : value;
+  }
+  return succeed({ raw, words });
 }
 
 /** How many leading words name the client: a quoted word alone, else the longest run that is a full name. */

@@ -3,7 +3,7 @@ import { nearMisses, readArgs, type RawValue } from '../commands/arguments.js';
 import type { CommandDefinition, CommandEnv } from '../commands/command.js';
 import { CommandFailure, type Failure } from '../commands/outcome.js';
 import { errorReply, runInCommandEnv } from './command-env.js';
-import { nameSpans, parseLine } from '../commands/parse-line.js';
+import { clientNameCandidates, parseLine } from '../commands/parse-line.js';
 import { COMMANDS, findCommand } from '../commands/registry.js';
 import { normalizeName } from '../commands/names.js';
 import { tokenize } from '../commands/tokenize.js';
@@ -30,7 +30,7 @@ export async function handleCommand(deps: CoreDeps, ctx: CommandContext, text: s
   }
   return runInCommandEnv(deps, ctx, async (env) => {
     // A name typed in full without quotes ("Acme Corp call …") is found by looking up its few possible spans.
-    const spans = nameSpans(words.filter((w) => !/^[a-z-]+:/i.test(line.slice(w.start, w.end))));
+    const spans = clientNameCandidates(command.args, line, words);
     const named = spans.length > 0 ? await env.store.clientsNamed(spans) : [];
     const known = new Set(named.flatMap((c) => [c.name, ...c.aliases]).map(normalizeName));
     const parsed = parseLine(command.args, line, words, (key) => known.has(key));
