@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
 import { openStore } from '../../src/adapters/store/index.js';
+import { freePort, until } from '../support/process-helpers.js';
 
 /**
  * Slack and Discord in one process, as a deployment runs them: the real entry point configured only
@@ -16,24 +16,7 @@ const repo = join(import.meta.dirname, '../..');
 const SECRET = 'main-test-signing-secret';
 const GUILD = { id: '100000000000000001', name: 'Community', channels: ['200000000000000001'] };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('npm start with Slack and Discord settings', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-main-discord-'));

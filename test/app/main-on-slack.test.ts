@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
 import { openStore } from '../../src/adapters/store/index.js';
+import { freePort, until } from '../support/process-helpers.js';
 
 /**
  * The composition root wired to Slack, as a deployment runs it: the real entry point in its own
@@ -14,24 +14,7 @@ import { openStore } from '../../src/adapters/store/index.js';
 const repo = join(import.meta.dirname, '../..');
 const SECRET = 'main-test-signing-secret';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
-async function until<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('npm start with Slack settings', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-main-'));
