@@ -154,11 +154,13 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     oneSidedCandidates(scope, query),
     // Surprise candidates by their recorded client-since date, on the (workspaceId, kind, year)
     // index: a year up to gestureBefore's is wide enough (the rule decides), and never narrower in
-    // any time zone, since a local date before gestureBefore is in its UTC year or earlier. These
-    // are the long-standing clients added to Rapport recently, which the gesture family leaves out.
+    // any time zone, since a local date before gestureBefore is in its UTC year or earlier. Only the
+    // long-standing clients added to Rapport since gestureBefore: the gesture family already brings
+    // those added earlier, and reading every client-since date would load every client.
     db.importantDate.findMany({
-      where: { workspaceId, kind: 'client-since', year: { lte: query.gestureBefore.getUTCFullYear() }, client: { lastGestureAt: null } },
-      orderBy: [{ clientId: 'asc' }, { id: 'asc' }],
+      where: { workspaceId, kind: 'client-since', year: { lte: query.gestureBefore.getUTCFullYear() }, client: { lastGestureAt: null, createdAt: { gte: query.gestureBefore } } },
+      orderBy: [{ year: 'asc' }, { monthDay: 'asc' }, { id: 'asc' }],
+      ...(query.limit === undefined ? {} : { take: query.limit }),
     }),
   ]);
   // Acknowledged candidates drop out in the rules: take enough more that the limit still holds after.
@@ -188,7 +190,7 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
   const ownerIds = [...new Set(clients.flatMap((c) => (c.ownerId === null ? [] : [c.ownerId])))];
   const of = (ids: string[]) => ({ workspaceId, clientId: { in: ids } });
   const byCreated = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
-  const [family, contacts, emails, likes, gifts, latest, members] = await Promise.all([
+  const [family, contacts, emails, likes, gifts, latest, members, sinceDates] = await Promise.all([
     inChunks(clientIds, (ids) => db.familyMember.findMany({ where: of(ids), orderBy: byCreated })),
     inChunks(clientIds, (ids) => db.contact.findMany({ where: of(ids), orderBy: byCreated })),
     inChunks(clientIds, (ids) =>
@@ -198,6 +200,10 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     inChunks(clientIds, (ids) => db.gift.findMany({ where: { ...of(ids), givenAt: { gte: query.giftsSince } }, orderBy: [{ givenAt: 'desc' }, { id: 'asc' }] })),
     inChunks(clientIds, (ids) => latestInteractions(scope, ids)),
     inChunks(ownerIds, (ids) => db.member.findMany({ where: { workspaceId, id: { in: ids } } })),
+    // The surprise clock of every client in the snapshot (never given anything) starts at its client-since date when earlier.
+    inChunks(clientIds, (ids) =>
+      db.importantDate.findMany({ where: { ...of(ids), kind: 'client-since', year: { not: null }, client: { lastGestureAt: null } }, orderBy: [{ clientId: 'asc' }, { id: 'asc' }] }),
+    ),
   ]);
   const emailsOf = groupBy(emails, (e) => e.contactId);
 
@@ -214,7 +220,7 @@ export async function careSnapshot(scope: Scope, query: CareSnapshotQuery): Prom
     moodInteractions: moods.map(toInteraction),
     exchanges,
     lastInteractions: latest,
-    clientSince: clientSince.map(toDate),
+    clientSince: sinceDates.map(toDate),
     acks: acks.map(toNudgeAck),
     unlisted,
   };
