@@ -53,6 +53,7 @@ export class FakeDiscord {
   readonly messages = new Map<string, FakeMessage>();
   private readonly sockets = new Set<WebSocket>();
   private readonly channelGuild = new Map<string, string>();
+  private readonly forums = new Set<string>();
   private readonly faults: Fault[] = [];
   /** The @original message id of each interaction token. */
   readonly originals = new Map<string, string>();
@@ -102,6 +103,7 @@ export class FakeDiscord {
 
   guildCreate(guild: FakeGuild): void {
     for (const c of [...(guild.channels ?? []), ...(guild.forums ?? [])]) this.channelGuild.set(c, guild.id);
+    for (const c of guild.forums ?? []) this.forums.add(c);
     this.dispatch('GUILD_CREATE', guildPayload(guild));
   }
 
@@ -198,7 +200,7 @@ export class FakeDiscord {
     if (method === 'POST' && (m = /^\/webhooks\/\d+\/([^/]+)$/.exec(path))) return [200, this.message(`interaction-${m[1]}`, body)];
     if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
       const guild = this.channelGuild.get(m[1]!);
-      return guild ? [200, channelPayload(m[1]!, guild)] : [404, { message: 'Unknown Channel', code: 10003 }];
+      return guild ? [200, { ...channelPayload(m[1]!, guild), type: this.forums.has(m[1]!) ? 15 : 0 }] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
     if (method === 'POST' && (m = /^\/channels\/(\w+)\/messages$/.exec(path))) {
       const channel = m[1]!;
