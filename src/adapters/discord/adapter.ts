@@ -39,6 +39,8 @@ export interface DiscordAdapterOptions {
    */
   readonly supportChannels?: readonly string[];
   readonly defaultTimeZone?: string;
+  /** With shards (npm run discord:shards): the shards this process connects, out of shardCount; it sees only their servers. */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
   /** REST retries on 5xx and network errors (discord.js default 3). */
   readonly restRetries?: number;
   readonly requestTimeoutMs?: number;
@@ -58,6 +60,7 @@ export interface DiscordAdapter {
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const client = new Client({
     intents: [...INTENTS],
+    ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
@@ -120,8 +123,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       const present = [...c.guilds.cache.values()].filter((g) => g.available);
       for (const guild of present) await guildPresent(guildDeps, factsOf(guild));
       // With shards, each process sees only its own servers: absence proves nothing then.
-      if (c.shard === null) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
-      await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
+      if (c.shard === null && options.shards === undefined) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
+      // Once per bot: with shards, the process holding shard 0 registers.
+      if (!options.shards || options.shards.ids.includes(0)) await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
       logger.info({ servers: present.length, applicationId: c.application.id }, 'Rapport is connected to Discord');
     },
     async stop() {
