@@ -75,7 +75,9 @@ function argumentLine(spec: ArgSpec): string {
                       ? `the ${type.what}'s name`
                       : type.kind === 'email'
                         ? 'an email address'
-                        : 'a phone number';
+                        : type.kind === 'channel'
+                          ? 'a channel: `#name` or a mention (on Discord, picked from a list)'
+                          : 'a phone number';
   return `- ${how} ${spec.label}: ${kind}${spec.required ? '' : ' (optional)'}${spec.repeatable ? ', may be given more than once' : ''}.`;
 }
 

@@ -52,6 +52,16 @@ export const ConfigSchema = z
       .transform((v) => v.split(',').map((id) => id.trim()))
       .optional(),
     DISCORD_STAFF_ROLE_ID: z.string().trim().regex(/^\d{15,25}$/, 'expected a role id (digits), such as 123456789012345678').optional(),
+    /** How many shards `npm run discord:shards` starts; Discord's recommendation when unset. */
+    DISCORD_SHARD_COUNT: z.coerce.number().int().min(1).max(10_000).optional(),
+    /** Set by discord.js's ShardingManager in each shard process (never by hand): its shard ids and the total. */
+    SHARDS: z
+      .string()
+      .trim()
+      .regex(/^(\d+|\[\s*\d+(\s*,\s*\d+)*\s*\])$/, 'expected a shard id or a JSON list of them (set by npm run discord:shards)')
+      .transform((v) => [JSON.parse(v) as number | number[]].flat())
+      .optional(),
+    SHARD_COUNT: z.coerce.number().int().min(1).optional(),
   })
   .superRefine((c, ctx) => {
     const slack = c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID || c.SLACK_APP_TOKEN;
@@ -65,6 +75,19 @@ export const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** This process's part of a sharded Discord bot: its shard ids and the total; null when it runs every server. */
+export interface ShardPart {
+  readonly shards: readonly number[];
+  readonly count: number;
+  /** The process holding shard 0 also runs what must run once: Slack, the scheduler, the daily erasure. */
+  readonly first: boolean;
+}
+
+export function shardPart(config: Config): ShardPart | null {
+  if (!config.SHARDS || !config.SHARD_COUNT || config.SHARD_COUNT === 1) return null;
+  return { shards: config.SHARDS, count: config.SHARD_COUNT, first: config.SHARDS.includes(0) };
+}
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 

@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
-import { chosenPlatform, loadConfig, slackConfigured, type Config } from './config.js';
+import { chosenPlatform, loadConfig, shardPart, slackConfigured, type Config } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
 import { databaseAnswers, openStore, postgresCoordinator, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
@@ -114,7 +114,10 @@ function pipedInput(stdin: Readable): Promise<Readable | null> {
 /** Slack and/or Discord: the Bolt app, the Discord bot, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
 async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
   const { config, core, store, provider, clock, logger } = input;
-  const slack = slackConfigured(config) ? createSlackAdapter({
+  // A shard process (npm run discord:shards) runs its own Discord shards; only the first also runs what must run once.
+  const shard = shardPart(config);
+  const once = shard === null || shard.first;
+  const slack = slackConfigured(config) && once ? createSlackAdapter({
     store,
     lifecycle: store.lifecycle,
     installations: store.installations,
@@ -156,19 +159,21 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   });
   const { port } = slack ? await slack.start() : { port: null };
   await discord?.start();
-  scheduler.start();
+  if (once) scheduler.start();
   const erasure = cron.schedule('17 3 * * *', () => {
+    if (!once) return;
     eraseUninstalledWorkspaces({ lifecycle: store.lifecycle, now: clock.now(), graceDays: config.SLACK_UNINSTALL_GRACE_DAYS }).then(
       (erased) => erased.length > 0 && logger.info({ count: erased.length }, 'erased the data of uninstalled workspaces after the grace period'),
       (error: unknown) => logger.error({ err: error }, 'erasing uninstalled workspaces failed'),
     );
   });
   const health = await startHealthServer({
-    port: config.HEALTH_PORT,
+    // Each shard process answers on its own port: HEALTH_PORT plus its first shard id.
+    port: shard && config.HEALTH_PORT !== 0 ? config.HEALTH_PORT + shard.shards[0]! : config.HEALTH_PORT,
     checks: { database: databaseAnswers(store.db), ...(discord ? { discord: async () => discord.connected() } : {}) },
   });
   const running = [slack ? 'Slack' : null, discord ? 'Discord' : null].filter(Boolean).join(' and ');
-  logger.info({ port, healthPort: config.HEALTH_PORT, provider }, `Rapport is running on ${running}`);
+  logger.info({ port, healthPort: config.HEALTH_PORT, provider, ...(shard ? { shards: shard.shards, shardCount: shard.count } : {}) }, `Rapport is running on ${running}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
@@ -188,6 +193,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
 function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): DiscordAdapter | null {
   const { config, core, store, clock, logger } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
+  const shard = shardPart(config);
   return createDiscordAdapter({
     core,
     store,
@@ -201,6 +207,7 @@ function discordAdapter(input: { config: Config; core: Core; store: PrismaStore;
     ...(config.DISCORD_STAFF_ROLE_ID ? { staffRoleId: config.DISCORD_STAFF_ROLE_ID } : {}),
     ...(config.DISCORD_SUPPORT_CHANNEL_IDS ? { supportChannels: config.DISCORD_SUPPORT_CHANNEL_IDS } : {}),
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
+    ...(shard ? { shards: { ids: shard.shards, count: shard.count } } : {}),
   });
 }
 

@@ -10,7 +10,7 @@ export interface InteractionPerson {
   readonly permissions?: string;
 }
 
-/** An option as Discord sends it: type 3 text, 6 user; `focused` for autocomplete. */
+/** An option as Discord sends it: type 3 text, 6 user, 7 channel; `focused` for autocomplete. */
 export interface OptionValue {
   readonly name: string;
   readonly type: number;
@@ -29,6 +29,8 @@ export function clientInteraction(input: {
   readonly options?: readonly OptionValue[];
   readonly autocomplete?: boolean;
   readonly users?: readonly { readonly id: string; readonly name: string }[];
+  /** Picked channels as Discord resolves them (type 0 text, 15 forum). */
+  readonly channels?: readonly { readonly id: string; readonly type: number }[];
 }) {
   interactionSeq += 1;
   const id = `${700000000000000000n + BigInt(interactionSeq)}`;
@@ -55,7 +57,14 @@ export function clientInteraction(input: {
       type: 1,
       guild_id: input.guildId,
       options: [{ name: input.subcommand, type: 1, options: input.options ?? [] }],
-      ...(input.users && input.users.length > 0 ? { resolved: { users: Object.fromEntries(input.users.map((u) => [u.id, user(u)])) } } : {}),
+      ...((input.users?.length ?? 0) + (input.channels?.length ?? 0) > 0
+        ? {
+            resolved: {
+              ...(input.users ? { users: Object.fromEntries(input.users.map((u) => [u.id, user(u)])) } : {}),
+              ...(input.channels ? { channels: Object.fromEntries(input.channels.map((c) => [c.id, { id: c.id, type: c.type, name: `channel-${c.id}`, permissions: '0' }])) } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -51,8 +51,11 @@ export const BOT_ID = '900000000000000001';
 export class FakeDiscord {
   readonly calls: RestCall[] = [];
   readonly messages = new Map<string, FakeMessage>();
+  /** The [shard id, shard count] of each IDENTIFY. */
+  readonly identifies: [number, number][] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly channelGuild = new Map<string, string>();
+  private readonly forums = new Set<string>();
   private readonly faults: Fault[] = [];
   /** The @original message id of each interaction token. */
   readonly originals = new Map<string, string>();
@@ -102,6 +105,7 @@ export class FakeDiscord {
 
   guildCreate(guild: FakeGuild): void {
     for (const c of [...(guild.channels ?? []), ...(guild.forums ?? [])]) this.channelGuild.set(c, guild.id);
+    for (const c of guild.forums ?? []) this.forums.add(c);
     this.dispatch('GUILD_CREATE', guildPayload(guild));
   }
 
@@ -145,17 +149,21 @@ export class FakeDiscord {
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (frame.op === 2) {
         this.seq += 1;
+        // As Discord does: a shard is sent only its own servers, (server id >> 22) % shard count.
+        const shard = (frame.d as { shard?: [number, number] }).shard ?? [0, 1];
+        this.identifies.push(shard);
+        const mine = this.readyGuilds.filter((g) => shardOf(g.id, shard[1]) === shard[0]);
         const ready = {
           v: 10,
           user: { id: BOT_ID, username: 'rapport', discriminator: '0', global_name: null, avatar: null, bot: true },
-          guilds: this.readyGuilds.map((g) => ({ id: g.id, unavailable: true })),
+          guilds: mine.map((g) => ({ id: g.id, unavailable: true })),
           session_id: 'session-1',
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard: [0, 1],
+          shard,
           application: { id: APP_ID, flags: 0 },
         };
         ws.send(JSON.stringify({ op: 0, t: 'READY', s: this.seq, d: ready }));
-        for (const guild of this.readyGuilds) this.guildCreate(guild);
+        for (const guild of mine) this.guildCreate(guild);
         this.identified?.();
       }
     });
@@ -198,7 +206,7 @@ export class FakeDiscord {
     if (method === 'POST' && (m = /^\/webhooks\/\d+\/([^/]+)$/.exec(path))) return [200, this.message(`interaction-${m[1]}`, body)];
     if (method === 'GET' && (m = /^\/channels\/(\d+)$/.exec(path))) {
       const guild = this.channelGuild.get(m[1]!);
-      return guild ? [200, channelPayload(m[1]!, guild)] : [404, { message: 'Unknown Channel', code: 10003 }];
+      return guild ? [200, { ...channelPayload(m[1]!, guild), type: this.forums.has(m[1]!) ? 15 : 0 }] : [404, { message: 'Unknown Channel', code: 10003 }];
     }
     if (method === 'POST' && (m = /^\/channels\/(\w+)\/messages$/.exec(path))) {
       const channel = m[1]!;
@@ -227,6 +235,11 @@ export class FakeDiscord {
     this.messages.set(key, message);
     return { ...message, ...apiMessageFields(channelId) } as FakeMessage;
   }
+}
+
+/** The shard a server belongs to, as Discord computes it. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
 
 function pick(body: Record<string, unknown> | null): Partial<FakeMessage> {

@@ -1,23 +1,23 @@
-import { Client, Events, GatewayIntentBits, Status, type REST } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type Guild, type REST } from 'discord.js';
 import type { Core } from '../../core/core.js';
 import type { Clock, DigestPublisher, Logger, MemberNotifier, ProcessedEvents, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { handleDigestButton } from './buttons.js';
 import { logButtonClient } from './digest-buttons.js';
 import { handleFormSubmit, openLogForm, PendingForms } from './forms.js';
-import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps } from './guilds.js';
+import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps, type GuildFacts } from './guilds.js';
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
 import { registerCommands } from './register.js';
-import { watchSupportMessage, type SupportWatchDeps } from './support-watch.js';
+import { WatchedChannels, watchSupportMessage, type SupportWatchDeps } from './support-watch.js';
 
 /**
  * The gateway intents Rapport asks for: Guilds (servers joined and left, their roles, channels and
- * threads). Slash commands, autocomplete and buttons arrive as interactions whatever the intents,
- * with the member's roles and permissions. Guild Messages is added only to watch support channels.
+ * threads) and Guild Messages (new messages, for the support channels each server may set at any
+ * time; message events carry no text without Message Content). Slash commands, autocomplete and
+ * buttons arrive as interactions whatever the intents, with the member's roles and permissions.
  * No privileged intent: without Message Content, a support post is summarised by its title or place.
  */
-export const INTENTS = [GatewayIntentBits.Guilds] as const;
-export const SUPPORT_WATCH_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
 
 export interface DiscordAdapterOptions {
   readonly core: Core;
@@ -33,9 +33,14 @@ export interface DiscordAdapterOptions {
   /** Registers /client in this server only (DISCORD_GUILD_ID), else globally. */
   readonly guildId?: string;
   readonly staffRoleId?: string;
-  /** Text or forum channels whose new posts open "awaiting reply" items (DISCORD_SUPPORT_CHANNEL_IDS). */
+  /**
+   * DISCORD_SUPPORT_CHANNEL_IDS: seeds the support channels of each server that has these channels
+   * and has never set its own; `/client settings support-channel` decides from then on.
+   */
   readonly supportChannels?: readonly string[];
   readonly defaultTimeZone?: string;
+  /** With shards (npm run discord:shards): the shards this process connects, out of shardCount; it sees only their servers. */
+  readonly shards?: { readonly ids: readonly number[]; readonly count: number };
   /** REST retries on 5xx and network errors (discord.js default 3). */
   readonly restRetries?: number;
   readonly requestTimeoutMs?: number;
@@ -53,9 +58,9 @@ export interface DiscordAdapter {
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const watch = new Set(options.supportChannels ?? []);
   const client = new Client({
-    intents: [...(watch.size > 0 ? SUPPORT_WATCH_INTENTS : INTENTS)],
+    intents: [...INTENTS],
+    ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
       ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
@@ -64,7 +69,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   });
   client.rest.setToken(options.token);
   const { logger } = options;
-  const guildDeps: GuildDeps = { store: options.store, lifecycle: options.lifecycle, clock: options.clock, logger, ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}) };
+  const watched = new WatchedChannels(options.store, options.clock);
+  const guildDeps: GuildDeps = {
+    store: options.store,
+    lifecycle: options.lifecycle,
+    clock: options.clock,
+    logger,
+    changed: (guildId) => watched.forget(guildId),
+    ...(options.supportChannels ? { supportDefaults: options.supportChannels } : {}),
+    ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
+  };
   const interactionDeps: InteractionDeps = {
     core: options.core,
     store: options.store,
@@ -80,14 +94,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     work().catch((error: unknown) => logger.error({ err: error }, `discord ${what} failed`));
   };
 
-  client.on(Events.GuildCreate, (guild) => handle('server join', () => guildJoined(guildDeps, guild)));
+  client.on(Events.GuildCreate, (guild) => handle('server join', () => guildJoined(guildDeps, factsOf(guild))));
   // Before READY is handled, start() brings every server up to date itself; after it, a server back from an outage.
-  client.on(Events.GuildAvailable, (guild) => client.isReady() && handle('server return', () => guildPresent(guildDeps, guild)));
+  client.on(Events.GuildAvailable, (guild) => client.isReady() && handle('server return', () => guildPresent(guildDeps, factsOf(guild))));
   client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
   client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
   client.on(Events.InteractionCreate, (interaction) => {
-    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms));
-    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction));
+    // A command or form may change the server's settings (its support channels): its copy is read again.
+    const settled = () => interaction.guildId && watched.forget(interaction.guildId);
+    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms).finally(settled));
+    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction).finally(settled));
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
     else if (interaction.isButton()) {
       const clientId = logButtonClient(interaction.customId);
@@ -95,10 +111,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       else handle('digest button', () => handleDigestButton(interactionDeps, interaction));
     }
   });
-  if (watch.size > 0) {
-    const supportDeps: SupportWatchDeps = { core: options.core, store: options.store, clock: options.clock, logger, channels: watch, ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}) };
-    client.on(Events.MessageCreate, (message) => handle('support message', () => watchSupportMessage(supportDeps, message)));
-  }
+  const supportDeps: SupportWatchDeps = { core: options.core, store: options.store, clock: options.clock, logger, watched, ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}) };
+  client.on(Events.MessageCreate, (message) => handle('support message', () => watchSupportMessage(supportDeps, message)));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
 
   return {
@@ -107,10 +121,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client.login(options.token);
       const c = await ready;
       const present = [...c.guilds.cache.values()].filter((g) => g.available);
-      for (const guild of present) await guildPresent(guildDeps, guild);
+      for (const guild of present) await guildPresent(guildDeps, factsOf(guild));
       // With shards, each process sees only its own servers: absence proves nothing then.
-      if (c.shard === null) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
-      await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
+      if (c.shard === null && options.shards === undefined) await guildsGoneWhileAway(guildDeps, new Set(c.guilds.cache.keys()));
+      // Once per bot: with shards, the process holding shard 0 registers.
+      if (!options.shards || options.shards.ids.includes(0)) await registerCommands({ rest: client.rest, applicationId: c.application.id, commands: options.core.commands, ...(options.guildId ? { guildId: options.guildId } : {}) });
       logger.info({ servers: present.length, applicationId: c.application.id }, 'Rapport is connected to Discord');
     },
     async stop() {
@@ -121,4 +136,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger }),
     rest: client.rest,
   };
+}
+
+function factsOf(guild: Guild): GuildFacts {
+  return { id: guild.id, name: guild.name, channelIds: new Set(guild.channels.cache.keys()) };
 }

@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
@@ -26,6 +27,9 @@ export const INVITE_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFl
 export function inviteUrl(applicationId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
 }
+
+/** The channels a channel option offers: text (and announcement) channels, and forums. */
+export const PICKED_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 
 const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
@@ -62,6 +66,8 @@ function optionOf(spec: ArgSpec): APIApplicationCommandBasicOption {
   switch (type.kind) {
     case 'member':
       return { ...base, type: ApplicationCommandOptionType.User };
+    case 'channel':
+      return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [...PICKED_CHANNELS] };
     case 'client':
       return { ...base, type: ApplicationCommandOptionType.String, autocomplete: true };
     case 'enum': {

@@ -1,24 +1,32 @@
+import { seededSupportChannels } from '../../core/commands/support-channels.js';
 import type { Clock, Logger, Store, WorkspaceLifecycle } from '../../core/ports/index.js';
 
 export const PLATFORM = 'discord';
 
 export interface GuildDeps {
-  readonly store: Pick<Store, 'findWorkspace' | 'listWorkspaces'>;
+  readonly store: Pick<Store, 'findWorkspace' | 'listWorkspaces' | 'workspace'>;
   readonly lifecycle: WorkspaceLifecycle;
   readonly clock: Clock;
   readonly logger: Logger;
   /** The IANA zone a new workspace starts with (RAPPORT_TIME_ZONE). */
   readonly defaultTimeZone?: string;
+  /** DISCORD_SUPPORT_CHANNEL_IDS: seeds the support channels of a server that has never set its own. */
+  readonly supportDefaults?: readonly string[];
+  /** Told when a server's settings changed here, so cached copies are read again. */
+  readonly changed?: (guildId: string) => void;
 }
 
 export interface GuildFacts {
   readonly id: string;
   readonly name: string;
+  /** The server's channels, as far as the gateway told us. */
+  readonly channelIds?: ReadonlySet<string>;
 }
 
 /** The bot joined a server (GUILD_CREATE after READY): it becomes a workspace, or comes back to life. */
 export async function guildJoined(deps: GuildDeps, guild: GuildFacts): Promise<void> {
   await deps.lifecycle.installed({ platform: PLATFORM, externalId: guild.id, name: guild.name, ...(deps.defaultTimeZone ? { timeZone: deps.defaultTimeZone } : {}) });
+  await seedSupportChannels(deps, guild);
   deps.logger.info({ guildId: guild.id }, 'discord server joined; workspace ready');
 }
 
@@ -28,8 +36,21 @@ export async function guildJoined(deps: GuildDeps, guild: GuildFacts): Promise<v
  */
 export async function guildPresent(deps: GuildDeps, guild: GuildFacts): Promise<void> {
   const known = await deps.store.findWorkspace(PLATFORM, guild.id);
-  if (known) await deps.lifecycle.returned({ platform: PLATFORM, externalId: guild.id });
-  else await guildJoined(deps, guild);
+  if (!known) return guildJoined(deps, guild);
+  await deps.lifecycle.returned({ platform: PLATFORM, externalId: guild.id });
+  await seedSupportChannels(deps, guild);
+}
+
+/** The deployment's default support channels that are in this server become its list, if it has none yet. */
+async function seedSupportChannels(deps: GuildDeps, guild: GuildFacts): Promise<void> {
+  const present = (deps.supportDefaults ?? []).filter((id) => guild.channelIds?.has(id));
+  if (present.length === 0) return;
+  const workspace = await deps.store.findWorkspace(PLATFORM, guild.id);
+  const seeded = workspace ? seededSupportChannels(workspace, present) : null;
+  if (!workspace || !seeded) return;
+  await deps.store.workspace(workspace.id).updateWorkspace({ supportChannels: seeded });
+  deps.changed?.(guild.id);
+  deps.logger.info({ guildId: guild.id, count: seeded.length }, 'support channels seeded from DISCORD_SUPPORT_CHANNEL_IDS');
 }
 
 /** The bot was removed from a server (GUILD_DELETE without `unavailable`): erased after the grace period. */

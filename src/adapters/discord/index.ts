@@ -1,3 +1,3 @@
-export { createDiscordAdapter, INTENTS, SUPPORT_WATCH_INTENTS, type DiscordAdapter, type DiscordAdapterOptions } from './adapter.js';
+export { createDiscordAdapter, INTENTS, type DiscordAdapter, type DiscordAdapterOptions } from './adapter.js';
 export { clientCommand, DEFAULT_MEMBER_PERMISSIONS, INVITE_PERMISSIONS, inviteUrl } from './command-spec.js';
 export { registerCommands } from './register.js';

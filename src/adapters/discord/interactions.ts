@@ -1,6 +1,9 @@
 import {
   ApplicationCommandOptionType,
+  ChannelType,
+  DiscordAPIError,
   GuildMember,
+  Routes,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -9,8 +12,10 @@ import {
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Guild,
+  type REST,
 } from 'discord.js';
 import { mayUseCommands } from '../../core/access.js';
+import type { ChannelKind, ChannelRef } from '../../core/commands/arguments.js';
 import type { CommandContext, Core, RawValue } from '../../core/core.js';
 import type { Workspace } from '../../core/model/index.js';
 import type { Clock, Logger, ProcessedEvents, Store } from '../../core/ports/index.js';
@@ -56,12 +61,12 @@ export async function handleChatInput(deps: InteractionDeps, interaction: ChatIn
   const missing = definition ? missingText(definition, given) : [];
   if (forms && definition && missing.length > 0 && mayUseCommands(accessFacts(deps, interaction)).ok) {
     const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
-    const values = await optionValues(deps.core, workspace, command, given);
+    const values = await optionValues(deps.core, workspace, command, given, interaction.client.rest);
     await interaction.showModal(forms.open({ command, values, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id }, definition, missing));
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given));
+  await runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given, interaction.client.rest));
 }
 
 /** The rest of a command after its acknowledgement: who may, the core, and the reply where it belongs. */
@@ -105,6 +110,22 @@ export async function handleAutocomplete(deps: InteractionDeps, interaction: Aut
   await interaction.respond(found.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.id })));
 }
 
+/**
+ * A picked channel as the core reads it: its kind, and whether it is in this server. Asked of
+ * Discord's REST API rather than read from the interaction: discord.js files a resolved channel
+ * under the interaction's server, whichever server it came from. A channel the bot cannot see is
+ * not one it can watch, so it counts as elsewhere.
+ */
+export async function channelFacts(rest: REST, guildId: string, id: string): Promise<ChannelRef> {
+  const found = (await rest.get(Routes.channel(id)).catch((error: unknown) => {
+    if (error instanceof DiscordAPIError && error.status < 500) return null;
+    throw error;
+  })) as { guild_id?: string; type: ChannelType } | null;
+  if (!found || found.guild_id !== guildId) return { by: 'id', id, elsewhere: true };
+  const kind: ChannelKind = found.type === ChannelType.GuildText || found.type === ChannelType.GuildAnnouncement ? 'text' : found.type === ChannelType.GuildForum ? 'forum' : 'other';
+  return { by: 'id', id, kind, elsewhere: false };
+}
+
 /** The facts the core's access rule needs, read from the interaction's member. */
 export function accessFacts(deps: InteractionDeps, interaction: GuildInteraction) {
   const role = deps.staffRoleId;
@@ -133,14 +154,19 @@ export async function contextFor(deps: InteractionDeps, interaction: GuildIntera
 }
 
 /**
- * Options as the core's raw values, by argument name: text as typed, a picked user by id, and a
- * client by id when the value is one of this workspace's client ids (what autocomplete offers),
- * else by the name typed. An id from another server is no client here, so it is read as a name.
+ * Options as the core's raw values, by argument name: text as typed, a picked user by id, a picked
+ * channel by id with what the server says of it, and a client by id when the value is one of this
+ * workspace's client ids (what autocomplete offers), else by the name typed. An id from another
+ * server is no client here, so it is read as a name; a channel not in this server is marked so.
  */
-export async function optionValues(core: Core, workspace: Workspace, command: string, options: readonly CommandInteractionOption[]): Promise<Record<string, RawValue>> {
+export async function optionValues(core: Core, workspace: Workspace, command: string, options: readonly CommandInteractionOption[], rest: REST): Promise<Record<string, RawValue>> {
   const args = core.commands.find((c) => c.name === command)?.args ?? {};
   const values: Record<string, RawValue> = {};
   for (const option of options) {
+    if (option.type === ApplicationCommandOptionType.Channel) {
+      values[option.name] = await channelFacts(rest, workspace.externalId, String(option.value));
+      continue;
+    }
     if (option.type === ApplicationCommandOptionType.User) {
       const user = option.user;
       const name = option.member instanceof GuildMember ? option.member.displayName : (user?.globalName ?? user?.username);

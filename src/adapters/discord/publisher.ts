@@ -39,7 +39,7 @@ export function createDigestPublisher(deps: OutletDeps): DigestPublisher {
         const found = (await deps.rest.get(Routes.channel(channel))) as { guild_id?: string };
         if (found.guild_id !== workspaceExternalId) return { status: 'gone', reason: `channel ${channel} is not in this server` };
         const owners = await ownerMentions(deps, workspaceExternalId, digest);
-        const rendered = renderDiscordDigest(digest, owners);
+        const rendered = renderDiscordDigest(digest, owners, workspaceExternalId);
         const message = (await deps.rest.post(Routes.channelMessages(channel), {
           body: { content: rendered.content, embeds: rendered.embeds, components: digestButtons(digest, rendered), nonce: nonceOf(deliveryKey), enforce_nonce: true, allowed_mentions: { parse: [] } },
         })) as { id: string };

@@ -1,4 +1,4 @@
-import type { Digest, DigestItem, NudgeGroup } from '../../core/model/index.js';
+import type { Digest, DigestItem, MessageSource, NudgeGroup } from '../../core/model/index.js';
 import { DUE_ALL_COMMAND } from '../../core/digest/index.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
@@ -37,19 +37,35 @@ function embedSize(e: { title: string; description: string; footer?: { text: str
   return e.title.length + e.description.length + (e.footer?.text.length ?? 0);
 }
 
-function itemText(item: DigestItem, owners: ReadonlyMap<string, string>): string {
+/** The prefix the support watch gives the external ids of the Discord messages it records. */
+export const MESSAGE_ID_PREFIX = 'discord:';
+
+/**
+ * A link to the Discord message an item is about (https://discord.com/channels/<server>/<channel>/<message>),
+ * when it is a message recorded in this server; null for anything else (an email, another platform).
+ */
+export function messageLink(guildId: string | undefined, source: MessageSource | undefined): string | null {
+  const message = source?.externalId.startsWith(MESSAGE_ID_PREFIX) ? source.externalId.slice(MESSAGE_ID_PREFIX.length) : null;
+  const channel = source?.threadIds[0];
+  if (!guildId || !message || !channel || !/^\d+$/.test(message) || !/^\d+$/.test(channel)) return null;
+  return `https://discord.com/channels/${guildId}/${channel}/${message}`;
+}
+
+function itemText(item: DigestItem, owners: ReadonlyMap<string, string>, guildId: string | undefined): string {
   const owner = item.ownerId ? (owners.get(item.ownerId) ?? 'someone') : 'nobody yet';
   const body = [`**${clip(item.title, 300)}**`, ...item.context.map((l) => `› ${l}`)].join('\n');
-  // The id line always survives: Done and Snooze need it.
-  return `${clip(body, ITEM_MAX)}\nOwner: ${owner} · \`${item.nudgeId}\``;
+  const link = messageLink(guildId, item.source);
+  // The id line (and the link) always survive: Done and Snooze need the id.
+  return `${clip(body, ITEM_MAX)}${link ? `\n[Open the message](${link})` : ''}\nOwner: ${owner} · \`${item.nudgeId}\``;
 }
 
 /**
  * The neutral digest as one Discord message: a short content line and one embed per section.
  * Items that do not fit Discord's limits are counted into "and N more" with the command that
- * lists everything. Pure: the caller sends the result. `owners` maps owner ids to mentions.
+ * lists everything. Pure: the caller sends the result. `owners` maps owner ids to mentions;
+ * `guildId`, the server it goes to, lets items about a message in that server link to it.
  */
-export function renderDiscordDigest(digest: Digest, owners: ReadonlyMap<string, string> = new Map()): DiscordDigestMessage {
+export function renderDiscordDigest(digest: Digest, owners: ReadonlyMap<string, string> = new Map(), guildId?: string): DiscordDigestMessage {
   const embeds: { title: string; description: string; color: number; footer?: { text: string } }[] = [];
   let total = 0;
   let hidden = digest.overflow?.count ?? 0;
@@ -60,7 +76,7 @@ export function renderDiscordDigest(digest: Digest, owners: ReadonlyMap<string, 
     const parts: string[] = [];
     let description = '';
     section.items.forEach((item) => {
-      const text = itemText(item, owners);
+      const text = itemText(item, owners, guildId);
       const next = description ? `${description}\n\n${text}` : text;
       const fits = next.length <= DISCORD_LIMITS.description && total + title.length + next.length <= DISCORD_LIMITS.embedTotal - FOOTER_RESERVE;
       if (fits && !full) {

@@ -3,15 +3,47 @@ import { speaksForTeam } from '../../core/access.js';
 import type { Core, MessageEvent } from '../../core/core.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
 import { PLATFORM } from './guilds.js';
+import { MESSAGE_ID_PREFIX } from './render-digest.js';
 
 export interface SupportWatchDeps {
   readonly core: Core;
   readonly store: Pick<Store, 'findWorkspace'>;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** The channels (text or forum) whose posts are watched (DISCORD_SUPPORT_CHANNEL_IDS). */
-  readonly channels: ReadonlySet<string>;
+  /** Each server's watched channels (text or forum), as its workspace settings say. */
+  readonly watched: WatchedChannels;
   readonly staffRoleId?: string;
+}
+
+/** How long a server's list of watched channels is kept before it is read again (another process may change it). */
+export const WATCH_LIST_MS = 60_000;
+
+/**
+ * Each server's support channels, read from its workspace settings and kept for a minute, so a
+ * message in an unwatched channel costs no query. `forget` drops a server's copy when this process
+ * changed its settings (a `/client` command there), so a change made here applies at once.
+ */
+export class WatchedChannels {
+  private readonly lists = new Map<string, { readonly channels: ReadonlySet<string>; readonly until: number }>();
+
+  constructor(
+    private readonly store: Pick<Store, 'findWorkspace'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async of(guildId: string): Promise<ReadonlySet<string>> {
+    const now = this.clock.now().getTime();
+    const kept = this.lists.get(guildId);
+    if (kept && kept.until > now) return kept.channels;
+    const workspace = await this.store.findWorkspace(PLATFORM, guildId);
+    const channels = new Set(workspace?.supportChannels ?? []);
+    this.lists.set(guildId, { channels, until: now + WATCH_LIST_MS });
+    return channels;
+  }
+
+  forget(guildId: string): void {
+    this.lists.delete(guildId);
+  }
 }
 
 /**
@@ -24,7 +56,8 @@ export async function watchSupportMessage(deps: SupportWatchDeps, message: Messa
   if (!message.inGuild() || message.author.bot || message.webhookId !== null || message.system) return;
   const channel = message.channel;
   const inThread = channel.isThread();
-  const watched = deps.channels.has(message.channelId) || (inThread && channel.parentId !== null && deps.channels.has(channel.parentId));
+  const channels = await deps.watched.of(message.guildId);
+  const watched = channels.has(message.channelId) || (inThread && channel.parentId !== null && channels.has(channel.parentId));
   if (!watched) return;
   const workspace = await deps.store.findWorkspace(PLATFORM, message.guildId);
   if (!workspace) return;
@@ -42,7 +75,7 @@ export async function watchSupportMessage(deps: SupportWatchDeps, message: Messa
     direction: staff ? 'out' : 'in',
     channel: forum ? 'forum-post' : 'chat',
     occurredAt: message.createdAt,
-    externalId: `discord:${message.id}`,
+    externalId: `${MESSAGE_ID_PREFIX}${message.id}`,
     threadIds: [message.channelId],
     summary,
     source: PLATFORM,

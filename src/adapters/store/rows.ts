@@ -15,6 +15,7 @@ import {
   Platform,
   Tier,
   policyFromStored,
+  supportChannelsFromStored,
   type Client,
   type Contact,
   type FamilyMember,
@@ -49,7 +50,7 @@ export function fromBusinessDays(days: readonly number[]): string {
   return check(BusinessDays, [...days], 'business days').join(',');
 }
 
-function parseSettings(stored: string): unknown {
+export function parseSettings(stored: string): unknown {
   try {
     return JSON.parse(stored) as unknown;
   } catch {
@@ -69,8 +70,15 @@ export function toWorkspace(row: Row.Workspace): Workspace {
     businessDays: toBusinessDays(row.businessDays),
     businessStart: row.businessStart,
     businessEnd: row.businessEnd,
-    policy: policyFromStored(parseSettings(row.settings)),
+    ...settingsOf(row.settings),
   };
+}
+
+/** The policy and the support channels, both kept in the settings blob. */
+export function settingsOf(stored: string): Pick<Workspace, 'policy' | 'supportChannels'> {
+  const parsed = parseSettings(stored);
+  const supportChannels = supportChannelsFromStored(parsed);
+  return { policy: policyFromStored(parsed), ...(supportChannels === undefined ? {} : { supportChannels }) };
 }
 
 export function toMember(row: Row.Member): Member {

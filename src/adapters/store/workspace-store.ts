@@ -1,6 +1,6 @@
 // The WorkspaceStore: every method is bound to one workspace and delegates to query modules that
 // filter by it. Inside transaction(fn) the same class runs on the interactive transaction.
-import type { Client, ClientProfile, Member, NudgeAck, Workspace } from '../../core/model/index.js';
+import { settingsToStore, type Client, type ClientProfile, type Member, type NudgeAck, type Policy, type Workspace } from '../../core/model/index.js';
 import type { CareSnapshot, CareSnapshotQuery } from '../../core/ports/care-snapshot.js';
 import type {
   ClientFilter,
@@ -23,7 +23,7 @@ import * as clients from './clients.js';
 import * as details from './details.js';
 import type { Db } from './database.js';
 import * as records from './records.js';
-import { fromBusinessDays, toMember, toWorkspace } from './rows.js';
+import { fromBusinessDays, settingsOf, toMember, toWorkspace } from './rows.js';
 import type { Scope, Tx } from './scope.js';
 import { careSnapshot } from './snapshot.js';
 
@@ -57,17 +57,25 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   }
 
   async updateWorkspace(patch: WorkspacePatch): Promise<Workspace> {
-    const { policy, businessDays, clearDeliveryBlock, ...fields } = patch;
+    const { policy, supportChannels, businessDays, clearDeliveryBlock, ...fields } = patch;
+    // The policy and the support channels share one blob: a change to one keeps the other as stored.
+    const settings = policy === undefined && supportChannels === undefined ? undefined : await this.mergedSettings(policy, supportChannels);
     const row = await this.scope.db.workspace.update({
       where: { id: this.workspaceId },
       data: {
         ...fields,
         ...(businessDays === undefined ? {} : { businessDays: fromBusinessDays(businessDays) }),
-        ...(policy === undefined ? {} : { settings: JSON.stringify(policy) }),
+        ...(settings === undefined ? {} : { settings }),
         ...(clearDeliveryBlock ? { deliveryBlockedReason: null, deliveryBlockedAt: null } : {}),
       },
     });
     return toWorkspace(row);
+  }
+
+  private async mergedSettings(policy: Policy | undefined, supportChannels: readonly string[] | undefined): Promise<string> {
+    const row = await this.scope.db.workspace.findUnique({ where: { id: this.workspaceId }, select: { settings: true } });
+    const stored = settingsOf(row?.settings ?? '{}');
+    return JSON.stringify(settingsToStore(policy ?? stored.policy, supportChannels ?? stored.supportChannels));
   }
 
   async ensureMember(platformUserId: string, displayName: string): Promise<Member> {

@@ -15,6 +15,17 @@ import { fail, succeed, type Outcome } from './outcome.js';
 /** A client as a person or a platform names it: picked by id (forms, autocomplete) or typed by name. */
 export type ClientRef = { readonly by: 'id'; readonly id: string } | { readonly by: 'name'; readonly name: string };
 
+/** What a platform says about a channel someone picked: text, forum, or another kind (voice, category…). */
+export type ChannelKind = 'text' | 'forum' | 'other';
+
+/**
+ * A channel: picked on the platform (its id, with what the platform says about it: its kind, and
+ * whether it is in this workspace at all), or typed: a mention (<#id>) or a #name.
+ */
+export type ChannelRef =
+  | { readonly by: 'id'; readonly id: string; readonly kind?: ChannelKind; readonly elsewhere?: boolean }
+  | { readonly by: 'name'; readonly name: string };
+
 /** A person on the platform: the caller, a platform id (a mention), or a name typed after @. */
 export type MemberRef =
   | { readonly by: 'self' }
@@ -48,6 +59,7 @@ export type ArgType =
   /** How long to put something off: 1d, 1w, or a date to come. Reads to the instant it ends. */
   | { readonly kind: 'duration' }
   | { readonly kind: 'member' }
+  | { readonly kind: 'channel' }
   | { readonly kind: 'email' }
   | { readonly kind: 'phone' };
 
@@ -113,6 +125,7 @@ export const arg = {
   yearly: (o: Options) => make<CalendarDate>({ kind: 'yearly' }, { placement: 'option', ...o }),
   duration: (o: Options) => make<Date>({ kind: 'duration' }, { placement: 'rest', ...o }),
   member: (o: Options) => make<MemberRef>({ kind: 'member' }, { placement: 'option', ...o }),
+  channel: (o: Options) => make<ChannelRef>({ kind: 'channel' }, { placement: 'option', ...o }),
   emails: (o: Options) => make<readonly string[]>({ kind: 'email' }, { placement: 'option', ...o }, true),
   phone: (o: Options) => make<string>({ kind: 'phone' }, { placement: 'option', ...o }),
 };
@@ -129,7 +142,7 @@ export interface ReadContext {
 }
 
 /** A raw value as an entry point hands it over: text, several texts, or an already picked reference. */
-export type RawValue = string | readonly string[] | ClientRef | MemberRef;
+export type RawValue = string | readonly string[] | ClientRef | MemberRef | ChannelRef;
 
 /** Longest free text: long enough for a real note, short enough to stay a note. */
 export const MAX_TEXT_LENGTH = 2000;
@@ -180,6 +193,8 @@ function missingMessage(spec: ArgSpec): string {
       return 'For how long? 1d, 1w, or a date such as "next monday".';
     case 'member':
       return 'Who? Mention them (@name), or say me.';
+    case 'channel':
+      return 'Which channel? Mention it (#channel).';
     case 'email':
       return 'Which email address?';
     case 'phone':
@@ -192,6 +207,7 @@ function readValue(spec: ArgSpec, value: RawValue, ctx: ReadContext): Outcome<un
   if (typeof value === 'object' && !Array.isArray(value)) {
     if (type.kind === 'client' && 'by' in value && (value.by === 'id' || value.by === 'name')) return succeed(value);
     if (type.kind === 'member' && 'by' in value) return succeed(value);
+    if (type.kind === 'channel' && 'by' in value && (value.by === 'id' || value.by === 'name')) return succeed(value);
     return fail('input.wrong-type', `${spec.label} cannot take that value.`);
   }
   if (Array.isArray(value)) {
@@ -236,6 +252,8 @@ function readOne(spec: ArgSpec, type: ArgType, text: string, ctx: ReadContext): 
       return parseSnoozeUntil(text, ctx.now, ctx.timeZone);
     case 'member':
       return readMember(text);
+    case 'channel':
+      return readChannel(text);
     case 'email': {
       const email = text.trim().toLowerCase();
       return Email.safeParse(email).success ? succeed(email) : fail('email.invalid', `"${clip(text)}" is not an email address.`);
@@ -288,6 +306,15 @@ function readMember(text: string): Outcome<MemberRef> {
   if (mention) return succeed(mention.name ? { by: 'id', id: mention.id, name: mention.name } : { by: 'id', id: mention.id });
   const name = /^@?([\p{L}\p{N}._-][\p{L}\p{N} ._'-]{0,79})$/u.exec(trimmed)?.[1]?.trim();
   return name ? succeed({ by: 'name', name }) : fail('member.unreadable', `"${clip(text)}" is not a person; mention them (@name) or say me.`);
+}
+
+/** A channel as typed: a mention (Slack's <#C123|name>, Discord's <#123>) or a #name. */
+export function readChannel(text: string): Outcome<ChannelRef> {
+  const trimmed = text.trim();
+  const id = /^<#([A-Z0-9]+)(\|[^>]*)?>$/i.exec(trimmed)?.[1];
+  if (id) return succeed({ by: 'id', id });
+  const name = /^#?([\p{L}\p{N}_-]{1,80})$/u.exec(trimmed)?.[1];
+  return name ? succeed({ by: 'name', name }) : fail('channel.unreadable', `"${clip(text)}" is not a channel; use #channel-name.`);
 }
 
 const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 59)}…` : text);

@@ -1,41 +1,67 @@
 import { IANAZone } from 'luxon';
-import { Policy, DEFAULT_POLICY, type PolicyKey } from '../model/index.js';
+import { Policy, DEFAULT_POLICY, type PolicyKey, type Reply } from '../model/index.js';
 import type { WorkspacePatch } from '../ports/index.js';
-import { arg, defineArgs, readChoice } from './arguments.js';
-import { defineCommand, reply } from './command.js';
+import { arg, defineArgs, readChoice, type ChannelRef } from './arguments.js';
+import { defineCommand, reply, type CommandEnv } from './command.js';
 import { fail, must, refuse, type Outcome } from './outcome.js';
+import { SUPPORT_CHANNEL_SETTING, supportChannelSetting, supportChannelsLine } from './support-channels.js';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const KEYS = Object.keys(Policy.shape) as PolicyKey[];
 
-const SETTING_KEYS: readonly string[] = ['channel', 'timezone', 'hours', 'days', ...KEYS];
+const SETTING_KEYS: readonly string[] = ['channel', 'timezone', 'hours', 'days', SUPPORT_CHANNEL_SETTING, ...KEYS];
 
 export const settingsCommand = defineCommand({
   name: 'settings',
-  summary: "Show or change this workspace's settings: digest channel, time zone, business hours and days, and every rule threshold.",
-  details: ['Settings: channel <#channel>, timezone <Area/City>, hours <HH:mm-HH:mm>, days <mon-fri>, and each rule threshold by name (/client settings lists them with their values).'],
-  examples: ['/client settings', '/client settings channel #client-care', '/client settings timezone Europe/London', '/client settings hours 09:00-17:30', '/client settings days mon-fri', '/client settings keepInTouchTopDays 21'],
+  summary: "Show or change this workspace's settings: digest channel, time zone, hours and days, support channels, rule thresholds.",
+  details: [
+    'Settings: channel <#channel>, timezone <Area/City>, hours <HH:mm-HH:mm>, days <mon-fri>, and each rule threshold by name (/client settings lists them with their values).',
+    'On Discord: support-channel <#channel> watches a text or forum channel (a member\'s new post waits for a staff reply); support-channel remove <#channel> stops; support-channel alone lists them.',
+  ],
+  examples: [
+    '/client settings',
+    '/client settings channel #client-care',
+    '/client settings timezone Europe/London',
+    '/client settings hours 09:00-17:30',
+    '/client settings days mon-fri',
+    '/client settings keepInTouchTopDays 21',
+    '/client settings support-channel #help',
+    '/client settings support-channel remove #help',
+  ],
   args: defineArgs({
     setting: arg.choice('setting', SETTING_KEYS, { label: 'Setting', placement: 'positional', listedAt: '/client settings lists them all.' }).optional(),
     value: arg.text('a value', { label: 'Value', placeholder: 'value', max: 200 }).optional(),
+    channel: arg.channel({ label: 'Channel (digest channel or support channel)' }).optional(),
   }),
   async execute(args, env) {
     const { workspace } = env;
-    if (args.setting === undefined && args.value === undefined) {
+    if (args.setting === undefined && args.value === undefined && args.channel === undefined) {
       const days = workspace.businessDays.map((d) => DAY_NAMES[d - 1]).join(', ');
       return reply(`Settings for ${workspace.name}:`, {
         sections: [
-          { lines: [`channel: ${workspace.digestChannel ?? '(not set: /client settings channel #name)'}`, `timezone: ${workspace.timeZone}`, `hours: ${workspace.businessStart}-${workspace.businessEnd}`, `days: ${days}`] },
+          {
+            lines: [
+              `channel: ${workspace.digestChannel ?? '(not set: /client settings channel #name)'}`,
+              `timezone: ${workspace.timeZone}`,
+              `hours: ${workspace.businessStart}-${workspace.businessEnd}`,
+              `days: ${days}`,
+              ...(workspace.platform === 'discord' ? [supportChannelsLine(workspace)] : []),
+            ],
+          },
           { title: 'Rules', lines: KEYS.map((k) => `${k}: ${String(workspace.policy[k])}${workspace.policy[k] === DEFAULT_POLICY[k] ? '' : ` (default ${String(DEFAULT_POLICY[k])})`}`) },
         ],
       });
     }
     if (args.setting === undefined) {
+      if (args.value === undefined) refuse('settings.which', 'Which setting? /client settings lists them all.');
       // The first word was no setting: answer as a setting, with "did you mean" for a near miss.
       const type = settingsCommand.args.setting.type;
       if (type.kind === 'enum') must(readChoice('settings', type, args.value!.split(/\s+/)[0]!));
     }
     const key = args.setting!;
+    if (key === SUPPORT_CHANNEL_SETTING) return supportChannelSetting(env, args.channel, args.value);
+    if (key === 'channel' && args.channel !== undefined && args.value === undefined) return digestChannel(env, args.channel);
+    if (args.channel !== undefined) refuse('settings.channel-unused', `${key} takes no channel; give it a value.`);
     if (args.value === undefined) refuse('settings.value-missing', `Give a value for ${key}.`);
     const value = args.value!;
     const patch = must(patchFor(key, value, workspace.policy));
@@ -44,6 +70,14 @@ export const settingsCommand = defineCommand({
     return reply(`Set ${key} to ${shown}.`, { visibility: 'channel' });
   },
 });
+
+/** The digest channel picked on the platform: a text channel in this workspace. */
+async function digestChannel(env: CommandEnv, channel: ChannelRef): Promise<Reply> {
+  if (channel.by === 'id' && channel.elsewhere === true) refuse('settings.channel-elsewhere', 'That channel is not in this server (or Rapport cannot see it); nothing changed.');
+  if (channel.by === 'id' && channel.kind !== undefined && channel.kind !== 'text') refuse('settings.channel-kind', `<#${channel.id}> is not a text channel; digests need one.`);
+  const updated = await env.store.updateWorkspace({ digestChannel: channel.by === 'id' ? channel.id : channel.name, clearDeliveryBlock: true });
+  return reply(`Set channel to ${updated.digestChannel}.`, { visibility: 'channel' });
+}
 
 function patchFor(key: string, value: string, policy: Policy): Outcome<WorkspacePatch> {
   switch (key.toLowerCase()) {

@@ -21,7 +21,7 @@ export function compareNudges(a: Nudge, b: Nudge): number {
 }
 
 function toItem(n: Nudge): DigestItem {
-  return { nudgeId: n.id, clientId: n.clientId, clientName: n.clientName, ownerId: n.ownerId, title: n.title, context: n.context };
+  return { nudgeId: n.id, clientId: n.clientId, clientName: n.clientName, ownerId: n.ownerId, title: n.title, context: n.context, ...(n.source ? { source: n.source } : {}) };
 }
 
 const replies = (n: number) => `${n} repl${n === 1 ? 'y' : 'ies'}`;

@@ -1,4 +1,4 @@
-import type { NudgeGroup } from './nudge.js';
+import type { MessageSource, NudgeGroup } from './nudge.js';
 
 export type DigestKind = 'morning' | 'sweep';
 
@@ -29,4 +29,6 @@ export interface DigestItem {
   readonly ownerId: string | null;
   readonly title: string;
   readonly context: readonly string[];
+  /** The message the item is about, for a link where the platform has one. */
+  readonly source?: MessageSource;
 }

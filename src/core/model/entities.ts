@@ -28,6 +28,11 @@ export interface Workspace {
   readonly businessStart: string;
   readonly businessEnd: string;
   readonly policy: Policy;
+  /**
+   * Channels whose new posts wait for a staff reply (Discord's support watch), set with
+   * `/client settings support-channel`. Absent until set: a deployment default may seed it then.
+   */
+  readonly supportChannels?: readonly string[];
 }
 
 export interface Member {

@@ -26,4 +26,20 @@ export interface Nudge {
   readonly followUpId: string | null;
   /** Only same-day-reply nudges go into the end-of-day sweep. */
   readonly sweep: boolean;
+  /** The message the nudge is about, when a platform recorded one (a support post): renderers link to it. */
+  readonly source?: MessageSource;
+}
+
+/**
+ * A message as the platform that recorded it named it: its external id and thread ids (the
+ * channel or thread it is in). Neutral: each platform's renderer turns its own into a link.
+ */
+export interface MessageSource {
+  readonly externalId: string;
+  readonly threadIds: readonly string[];
+}
+
+/** The message a follow-up stands for, when it has an id and a place to find it in. */
+export function sourceOf(followUp: { readonly externalRef: string | null; readonly threadIds: readonly string[] }): MessageSource | undefined {
+  return followUp.externalRef !== null && followUp.threadIds.length > 0 ? { externalId: followUp.externalRef, threadIds: followUp.threadIds } : undefined;
 }

@@ -58,3 +58,24 @@ export function policyFromStored(stored: unknown): Policy {
   }
   return out as Policy;
 }
+
+/** Most support channels one workspace may watch. */
+export const MAX_SUPPORT_CHANNELS = 25;
+
+/** Support channels as stored beside the policy in the workspace's settings: platform channel ids. */
+const SupportChannels = z.array(z.string().regex(/^[A-Za-z0-9]{1,40}$/)).max(MAX_SUPPORT_CHANNELS);
+
+/**
+ * Reads the stored support channels: absent (never set, so a deployment default may seed them) when
+ * the key is missing; a broken value reads as none rather than taking the workspace down.
+ */
+export function supportChannelsFromStored(stored: unknown): readonly string[] | undefined {
+  if (typeof stored !== 'object' || stored === null || !('supportChannels' in stored)) return undefined;
+  const parsed = SupportChannels.safeParse((stored as { supportChannels: unknown }).supportChannels);
+  return parsed.success ? [...new Set(parsed.data)] : [];
+}
+
+/** The settings blob a workspace stores: the policy's keys, and the support channels once set. */
+export function settingsToStore(policy: Policy, supportChannels: readonly string[] | undefined): Record<string, unknown> {
+  return { ...policy, ...(supportChannels === undefined ? {} : { supportChannels: SupportChannels.parse([...supportChannels]) }) };
+}

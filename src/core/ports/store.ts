@@ -61,6 +61,8 @@ export interface WorkspacePatch {
   readonly businessStart?: string;
   readonly businessEnd?: string;
   readonly policy?: Policy;
+  /** The whole list of support channels (replaces what was there). */
+  readonly supportChannels?: readonly string[];
   /** Lifts a delivery block (channel gone, token revoked): a new channel deserves a new try. */
   readonly clearDeliveryBlock?: boolean;
 }

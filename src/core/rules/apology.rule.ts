@@ -1,4 +1,4 @@
-import type { Nudge, Policy } from '../model/index.js';
+import { sourceOf, type Nudge, type Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { addBusinessDays, atLocalTime, localDateOf } from '../time/index.js';
 import { whenAgo } from '../time/relative.js';
@@ -35,6 +35,7 @@ export function apology(now: Date, snapshot: CareSnapshot, policy: Policy): Nudg
         ),
         triggeredAt: f.openedAt,
         followUpId: f.id,
+        source: sourceOf(f),
       }),
     ];
   });

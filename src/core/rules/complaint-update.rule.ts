@@ -1,4 +1,4 @@
-import type { Nudge, Policy } from '../model/index.js';
+import { sourceOf, type Nudge, type Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { businessDayHours, businessHoursBetween } from '../time/index.js';
 import { businessAge } from '../time/relative.js';
@@ -34,6 +34,7 @@ export function complaintUpdate(now: Date, snapshot: CareSnapshot, policy: Polic
         ),
         triggeredAt: f.openedAt,
         followUpId: f.id,
+        source: sourceOf(f),
       }),
     ];
   });

@@ -1,4 +1,4 @@
-import type { Client, Contact, FamilyMember, FollowUp, FollowUpKind, Gift, Interaction, Like, Nudge, NudgeGroup } from '../model/index.js';
+import type { Client, Contact, FamilyMember, FollowUp, FollowUpKind, Gift, Interaction, Like, MessageSource, Nudge, NudgeGroup } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { localDateOf, type LocalDate, type WorkCalendar } from '../time/index.js';
 import { whenAgo } from '../time/relative.js';
@@ -179,6 +179,7 @@ export function makeNudge(input: {
   readonly triggeredAt: Date;
   readonly followUpId?: string | null;
   readonly sweep?: boolean;
+  readonly source?: MessageSource | undefined;
 }): Nudge {
   const make = input.context;
   let context = typeof make === 'function' ? null : make;
@@ -198,6 +199,7 @@ export function makeNudge(input: {
     triggeredAt: input.triggeredAt,
     followUpId: input.followUpId ?? null,
     sweep: input.sweep ?? false,
+    ...(input.source ? { source: input.source } : {}),
   };
   return nudge;
 }

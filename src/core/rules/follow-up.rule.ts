@@ -1,4 +1,4 @@
-import type { Nudge } from '../model/index.js';
+import { sourceOf, type Nudge } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { dueFollowUps, indexSnapshot, isFollowedUp, lastContactLine, lines, makeNudge } from './context.js';
 
@@ -26,6 +26,7 @@ export function followUp(now: Date, snapshot: CareSnapshot): Nudge[] {
         context: () => lines(lastContactLine(ix, client.id, now)),
         triggeredAt: start,
         followUpId: f.id,
+        source: sourceOf(f),
       }),
     ];
   });

@@ -1,4 +1,4 @@
-import type { Nudge, Policy } from '../model/index.js';
+import { sourceOf, type Nudge, type Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import { ideaLine, suggestGifts } from '../care/gifts.js';
@@ -45,6 +45,7 @@ export function referralThanks(catalog: GiftCatalog) {
           ),
           triggeredAt: f.openedAt,
           followUpId: f.id,
+          source: sourceOf(f),
         }),
       ];
     });

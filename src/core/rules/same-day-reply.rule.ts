@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { FollowUp, Interaction, Policy } from '../model/index.js';
+import { sourceOf, type FollowUp, type Interaction, type Policy } from '../model/index.js';
 import type { CareSnapshot } from '../ports/care-snapshot.js';
 import { atLocalTime, businessDayHours, businessHoursBetween, isBusinessDay, localDateOf, nextBusinessDay, type WorkCalendar } from '../time/index.js';
 import { businessAge } from '../time/relative.js';
@@ -46,7 +46,7 @@ export function sameDayReply(now: Date, snapshot: CareSnapshot, policy: Policy) 
     const about = f.summary;
     const arrived = DateTime.fromJSDate(f.openedAt, { zone }).setLocale('en-GB').toFormat("ccc d LLL 'at' HH:mm");
     // One id for the item, before and after its sweep, so Done on "reply today" also ends "still unanswered".
-    const base = { rule: SAME_DAY_REPLY, subject: f.id, occurrence: f.openedAt.toISOString(), client, group: 'today' as const, triggeredAt: f.openedAt, followUpId: f.id };
+    const base = { rule: SAME_DAY_REPLY, subject: f.id, occurrence: f.openedAt.toISOString(), client, group: 'today' as const, triggeredAt: f.openedAt, followUpId: f.id, source: sourceOf(f) };
     const aboutLine = about ? `About: ${quote(about)}.` : null;
     if (now < sweep) {
       // Not late yet: a reminder in /client due and the morning digest, never in the sweep.

@@ -90,4 +90,20 @@ describe.each(testProviders())('digest buttons on Discord (%s)', (provider) => {
     const latest = (await h.opened.store.workspace(workspace.id).getProfile(clientId))!.interactions[0]!;
     expect([latest.kind, latest.summary, latest.source]).toEqual(['email-out', 'Sent the pricing sheet', 'modal']);
   });
+
+  it("Log with another server's client id logs nothing anywhere", async () => {
+    const core = createCore({ store: h.opened.store, logger: h.logger });
+    const other = (await h.workspace(OTHER_GUILD.id))!;
+    expect((await core.runLine({ workspace: other, actor: { platformUserId: STAFF.id, displayName: STAFF.name }, now: MONDAY_MORNING }, 'add Elsewhere Co')).ok).toBe(true);
+    const [foreign] = await h.opened.store.workspace(other.id).listClients();
+    const press = buttonInteraction({ guildId: GUILD.id, person: STAFF, message: posted, customId: `rapport:log:${foreign!.id}:${nudgeId}` });
+    h.discord.dispatch('INTERACTION_CREATE', press);
+    const shown = await h.discord.waitForCall('POST', new RegExp(`^/interactions/${press.id}/${press.token}/callback$`));
+    const modal = shown.body as { data: { custom_id: string } };
+    const submit = formSubmitInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, customId: modal.data.custom_id, fields: { kind: 'email-out', note: 'should not land', mood: '' } });
+    h.discord.dispatch('INTERACTION_CREATE', submit);
+    const edit = await h.discord.waitForCall('PATCH', new RegExp(`^/webhooks/${APP_ID}/${submit.token}/messages/@original$`));
+    expect((edit.body as { content: string }).content).toMatch(/⚠️/);
+    expect((await h.opened.store.workspace(other.id).getProfile(foreign!.id))!.interactions).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import { clientCommand, commandSize, COMMAND_LIMITS } from '../../../src/adapter
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
 import { APP_ID } from '../../support/fake-discord.js';
 import { clientInteraction, formSubmitInteraction, type InteractionPerson, type OptionValue } from '../../support/discord-payloads.js';
-import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, eventually, startDiscord, type DiscordHarness } from './harness.js';
+import { CHANNEL, GUILD, MEMBER, OTHER_GUILD, STAFF, answerTo, eventually, startDiscord, type DiscordHarness } from './harness.js';
 
 const TEXT = 3;
 const USER = 6;
@@ -53,12 +53,7 @@ describe.each(testProviders())('/client over the Discord gateway (%s)', (provide
     h.discord.dispatch('INTERACTION_CREATE', payload);
     return payload;
   };
-  /** The text the person ends up reading: the edited deferral, or the follow-up posted to the channel. */
-  const answer = async (token: string) => {
-    await h.discord.waitForCall('PATCH', new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`)).catch(async () => h.discord.waitForCall('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`)));
-    const patch = h.discord.callsTo('PATCH', new RegExp(`/${token}/messages/@original$`))[0] ?? h.discord.callsTo('POST', new RegExp(`^/webhooks/${APP_ID}/${token}$`))[0];
-    return patch!.body as { content: string; embeds?: { title?: string; description: string }[] };
-  };
+  const answer = (token: string) => answerTo(h.discord, token);
   const workspaceStore = async (guildId = GUILD.id) => h.opened.store.workspace((await h.workspace(guildId))!.id);
 
   it('/client add defers privately, then edits the reply; the client is in this server only', async () => {

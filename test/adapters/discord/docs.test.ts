@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { INTENTS, INVITE_PERMISSIONS, SUPPORT_WATCH_INTENTS, inviteUrl } from '../../../src/adapters/discord/index.js';
+import { INTENTS, INVITE_PERMISSIONS, inviteUrl } from '../../../src/adapters/discord/index.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
@@ -12,10 +12,8 @@ describe("the README's Discord section stays true", () => {
   });
 
   it('names the intents the client asks for, none of them privileged', () => {
-    expect(INTENTS).toEqual([GatewayIntentBits.Guilds]);
-    expect(SUPPORT_WATCH_INTENTS).toEqual([GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
-    expect(readme).toMatch(/asks only for the `Guilds` intent/);
-    expect(readme).toMatch(/plus `Guild Messages` when it watches support channels/);
+    expect(INTENTS).toEqual([GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages]);
+    expect(readme).toMatch(/asks only for the `Guilds` and `Guild Messages` intents/);
   });
 
   it('documents the register script that package.json runs', () => {

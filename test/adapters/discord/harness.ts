@@ -4,7 +4,7 @@ import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions }
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
 import { createCore } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
-import { FakeDiscord, type FakeGuild } from '../../support/fake-discord.js';
+import { APP_ID, FakeDiscord, type FakeGuild } from '../../support/fake-discord.js';
 import { NOW, TestClock, recordingLogger } from '../slack/harness.js';
 
 export const GUILD: FakeGuild = { id: '100000000000000001', name: 'Ana’s community', roles: [{ id: '300000000000000001', name: 'staff' }], channels: ['200000000000000001', '200000000000000002'] };
@@ -68,4 +68,13 @@ export async function eventually<T>(check: () => Promise<T> | T, what: string): 
     await new Promise((r) => setTimeout(r, 5));
   }
   throw new Error(`never happened: ${what}`);
+}
+
+/** The text the person ends up reading for an interaction: the edited deferral, or the follow-up posted to the channel. */
+export async function answerTo(discord: FakeDiscord, token: string): Promise<{ content: string; embeds?: { title?: string; description: string }[] }> {
+  const edited = new RegExp(`^/webhooks/${APP_ID}/${token}/messages/@original$`);
+  const followed = new RegExp(`^/webhooks/${APP_ID}/${token}$`);
+  await eventually(() => discord.callsTo('PATCH', edited).length + discord.callsTo('POST', followed).length > 0, `an answer to ${token}`);
+  const call = discord.callsTo('PATCH', edited)[0] ?? discord.callsTo('POST', followed)[0];
+  return call!.body as { content: string; embeds?: { title?: string; description: string }[] };
 }

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DISCORD_LIMITS, renderDiscordDigest } from '../../../src/adapters/discord/render-digest.js';
+import { DISCORD_LIMITS, messageLink, renderDiscordDigest } from '../../../src/adapters/discord/render-digest.js';
 import { NUDGE_GROUPS, type Digest, type Nudge } from '../../../src/core/model/index.js';
 import { buildDigest, digestToText } from '../../../src/core/digest/index.js';
 
-const item = fc.record({
-  nudgeId: fc.stringMatching(/^n-[0-9a-z]{8}$/),
-  clientId: fc.string({ maxLength: 10 }),
-  clientName: fc.string({ maxLength: 80 }),
-  ownerId: fc.option(fc.constantFrom('m1', 'm2', 'm3'), { nil: null }),
-  title: fc.string({ maxLength: 600, size: 'max' }),
-  context: fc.array(fc.string({ maxLength: 400, size: 'max' }), { maxLength: 8 }),
-});
+const SOURCE = { externalId: 'discord:600000000000000001', threadIds: ['200000000000000011'] };
+const item = fc
+  .tuple(
+    fc.record({
+      nudgeId: fc.stringMatching(/^n-[0-9a-z]{8}$/),
+      clientId: fc.string({ maxLength: 10 }),
+      clientName: fc.string({ maxLength: 80 }),
+      ownerId: fc.option(fc.constantFrom('m1', 'm2', 'm3'), { nil: null }),
+      title: fc.string({ maxLength: 600, size: 'max' }),
+      context: fc.array(fc.string({ maxLength: 400, size: 'max' }), { maxLength: 8 }),
+    }),
+    fc.boolean(),
+  )
+  .map(([i, linked]) => (linked ? { ...i, source: SOURCE } : i));
 
 const digest: fc.Arbitrary<Digest> = fc.record({
   kind: fc.constantFrom('morning' as const, 'sweep' as const),
@@ -31,7 +37,7 @@ describe('Discord digest renderer', () => {
   it('never exceeds Discord’s limits, and every item is shown or counted', () => {
     fc.assert(
       fc.property(digest, (d) => {
-        const msg = renderDiscordDigest(d, owners);
+        const msg = renderDiscordDigest(d, owners, '100000000000000001');
         expect(msg.content.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
         expect(msg.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embeds);
         let total = 0;
@@ -85,5 +91,23 @@ describe('Discord digest renderer', () => {
     const d = buildDigest({ workspaceId: 'ws', timeZone: 'Europe/London', now: new Date('2026-03-10T08:45:00Z'), kind: 'morning', nudges, maxItems: 10 });
     expect(renderDiscordDigest(d, owners).embeds.at(-1)?.footer?.text).toBe('…and 20 more: /client due all');
     expect(digestToText(d)).toContain('\n…and 20 more: /client due all\n');
+  });
+
+  it('links an item to the Discord message it is about, only when it is a message in that server', () => {
+    expect(messageLink('100000000000000001', SOURCE)).toBe('https://discord.com/channels/100000000000000001/200000000000000011/600000000000000001');
+    expect(messageLink(undefined, SOURCE)).toBeNull();
+    expect(messageLink('100000000000000001', { externalId: '<abc@mail.example>', threadIds: ['<abc@mail.example>'] })).toBeNull();
+    expect(messageLink('100000000000000001', { externalId: 'discord:600000000000000001', threadIds: [] })).toBeNull();
+    const one: Digest = {
+      kind: 'morning',
+      workspaceId: 'ws',
+      localDate: '2026-03-10',
+      title: 'Good morning',
+      sections: [{ group: 'today', heading: 'Today', items: [{ nudgeId: 'n-1', clientId: 'c', clientName: 'Ana', ownerId: null, title: 'Still unanswered', context: [], source: SOURCE }] }],
+      overflow: null,
+      notices: [],
+    };
+    expect(renderDiscordDigest(one, owners, '100000000000000001').embeds[0]!.description).toContain('[Open the message](https://discord.com/channels/100000000000000001/200000000000000011/600000000000000001)');
+    expect(renderDiscordDigest(one, owners).embeds[0]!.description).not.toContain('Open the message');
   });
 });

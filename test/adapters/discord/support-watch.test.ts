@@ -19,6 +19,7 @@ describe.each(testProviders())('support-channel watch on Discord (%s)', (provide
   let h: DiscordHarness;
   let workspace: Workspace;
   let clientId: string;
+  let unanswered: { id: string };
 
   beforeAll(async () => {
     db = await createTestDatabase(provider);
@@ -37,8 +38,11 @@ describe.each(testProviders())('support-channel watch on Discord (%s)', (provide
   const store = () => h.opened.store.workspace(workspace.id);
   const open = async () => (await store().listOpenFollowUps(clientId)).filter((f) => f.kind === 'reply');
   const recorded = async () => (await store().getProfile(clientId))!.interactions.length;
-  const post = (channelId: string, person: typeof MEMBER | typeof STAFF, content: string, extra: { bot?: boolean } = {}) =>
-    h.discord.dispatch('MESSAGE_CREATE', messagePayload({ guildId: GUILD.id, channelId, person, content, ...extra }));
+  const post = (channelId: string, person: typeof MEMBER | typeof STAFF, content: string, extra: { bot?: boolean } = {}) => {
+    const payload = messagePayload({ guildId: GUILD.id, channelId, person, content, ...extra });
+    h.discord.dispatch('MESSAGE_CREATE', payload);
+    return payload;
+  };
 
   it('a forum post by the member opens awaiting reply; their own follow-up keeps it open; a staff reply closes it', async () => {
     const thread = '200000000000000021';
@@ -62,10 +66,23 @@ describe.each(testProviders())('support-channel watch on Discord (%s)', (provide
     post(HELP, { id: '400000000000000009', name: 'helperbot', roles: [] }, 'from a bot', { bot: true });
     post(GENERAL, MEMBER, 'chatting elsewhere');
     // Handled in order: once this watched message is in, the two before it were seen.
-    post(HELP, MEMBER, 'help please');
+    unanswered = post(HELP, MEMBER, 'help please');
     await eventually(async () => (await recorded()) === before + 1, 'the watched message was recorded');
     expect(seen()).toBe(seenBefore + 1);
     expect((await store().getProfile(clientId))!.interactions[0]!.summary).toBe('help please');
     expect(await open()).toHaveLength(1);
+  });
+
+  it('the unanswered post shows in the next morning digest with a link to the message', async () => {
+    const nextMorning = new Date('2026-03-10T08:45:00Z');
+    const core = createCore({ store: h.opened.store, logger: h.logger });
+    const digest = await core.planDigest({ store: store(), now: nextMorning, kind: 'morning' });
+    const item = digest.sections.flatMap((s) => s.items).find((i) => i.clientId === clientId);
+    expect(item?.source).toEqual({ externalId: `discord:${unanswered.id}`, threadIds: [HELP] });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: GUILD.id, channel: GENERAL, digest, deliveryKey: 'support-link' });
+    expect(result.status).toBe('posted');
+    const [posted] = h.discord.channelMessages(GENERAL);
+    const text = (posted!.embeds as { description: string }[]).map((e) => e.description).join('\n');
+    expect(text).toContain(`[Open the message](https://discord.com/channels/${GUILD.id}/${HELP}/${unanswered.id})`);
   });
 });
