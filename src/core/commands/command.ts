@@ -1,5 +1,5 @@
 import type { InteractionSource, Member, Reply, ReplySection, Workspace } from '../model/index.js';
-import type { Logger, WorkspaceStore } from '../ports/index.js';
+import type { CalendarSecrets, Logger, WorkspaceStore } from '../ports/index.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import type { ArgSpecs, ArgsOf } from './arguments.js';
 
@@ -21,6 +21,8 @@ export interface CommandEnv {
    * suggestions a person can run; absent when the command did not come from a line of text.
    */
   readonly suggestLine?: (clientName: string) => string;
+  /** Issues calendar feed tokens; absent where this process serves no feed. */
+  readonly calendar?: CalendarSecrets;
 }
 
 /**
