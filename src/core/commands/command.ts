@@ -50,5 +50,8 @@ export function reply(text: string, options: { sections?: ReplySection[]; visibi
   return { ok: true, text, visibility: options.visibility ?? 'private', ...(options.sections ? { sections: options.sections } : {}), ...(options.attachment ? { attachment: options.attachment } : {}), ...(options.suggestions ? { suggestions: options.suggestions } : {}) };
 }
 
+/** A success that wrote nothing because it was all known already (see Reply.changed). */
+export const unchangedReply = (text: string): Reply => ({ ...reply(text), changed: false });
+
 /** A mention both Slack and Discord render natively; the console swaps it for a display name. */
 export const mention = (member: Pick<Member, 'platformUserId'>): string => `<@${member.platformUserId}>`;
