@@ -15,6 +15,8 @@ export interface ImportOptions {
   /** Plan only: everything runs in one transaction that is rolled back at the end. */
   readonly dryRun: boolean;
   readonly onRow?: (result: RowResult) => void;
+  /** Rows per transaction; BATCH_ROWS unless a test wants small batches. */
+  readonly batchRows?: number;
 }
 
 const ACTOR = { platformUserId: 'import', displayName: 'Import' } as const;
@@ -69,8 +71,9 @@ export async function importRecords(options: ImportOptions): Promise<RowResult[]
     }
     return results;
   }
-  for (let i = 0; i < records.length; i += BATCH_ROWS) {
-    const batch = records.slice(i, i + BATCH_ROWS);
+  const size = Math.max(1, options.batchRows ?? BATCH_ROWS);
+  for (let i = 0; i < records.length; i += size) {
+    const batch = records.slice(i, i + size);
     let done: RowResult[] | null = null;
     try {
       done = await root.transaction(async (tx) => {
