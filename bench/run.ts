@@ -3,10 +3,11 @@
 // the others are passed on to each bench:
 //   npm run bench                       all of them
 //   npm run bench -- digest-planning    one
+//   npm run bench -- import             importing 5,000 vCards (BENCH_IMPORT_ROWS)
 //   npm run bench -- slack-ack 300      one, with its own argument (runs)
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['slack-ack', 'discord-ack', 'digest-planning'] as const;
+const BENCHES = ['slack-ack', 'discord-ack', 'digest-planning', 'import'] as const;
 
 const args = process.argv.slice(2);
 const named = args.filter((a) => (BENCHES as readonly string[]).includes(a));

@@ -31,6 +31,9 @@ export const ConfigSchema = z
     RAPPORT_GIFT_CATALOG: z.string().trim().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+    RAPPORT_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'expected the public address of HEALTH_PORT, such as https://rapport.example.com/' })
+      .optional(),
     SLACK_BOT_TOKEN: optionalSecret('xoxb-', 'xoxb-123-456-abc'),
     SLACK_SIGNING_SECRET: optionalSecret(null, 'the app\'s signing secret'),
     SLACK_APP_TOKEN: optionalSecret('xapp-', 'xapp-1-A123-456-abc'),

@@ -9,7 +9,10 @@ import { databaseAnswers, openStore, postgresCoordinator, prismaProcessedRequest
 import { runConsole } from './adapters/console/console-adapter.js';
 import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
-import { startHealthServer } from './adapters/health/health-server.js';
+import { startHealthServer, type Route } from './adapters/health/health-server.js';
+import { calendarFeedRoute } from './adapters/calendar/feed-route.js';
+import { createCalendarSecrets } from './adapters/calendar/secrets.js';
+import { createMetrics, meteredCore, metricsRoute, type Metrics } from './adapters/metrics/index.js';
 import { installFaultHandlers } from './adapters/process/faults.js';
 import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
 import { createDiscordAdapter, type DiscordAdapter } from './adapters/discord/index.js';
@@ -49,7 +52,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const clock: Clock = { now: () => new Date() };
   const { store, provider, close } = await openStore({ databaseUrl: config.DATABASE_URL, logger });
-  const core = createCore({ store, logger, giftCatalog: giftCatalog.catalog });
+  // The calendar feed is served on HEALTH_PORT, which only runs beside a chat platform.
+  const calendar = platform !== 'console' && config.RAPPORT_PUBLIC_URL ? createCalendarSecrets({ publicUrl: config.RAPPORT_PUBLIC_URL }) : undefined;
+  const core = createCore({ store, logger, giftCatalog: giftCatalog.catalog, ...(calendar ? { calendar } : {}) });
   try {
     if (input !== null) return await runInTerminal({ config, core, store, clock, input, demo: argv.includes('--demo') });
     return await runOnSlack({ config, core, store, provider, clock, logger });
@@ -113,7 +118,9 @@ function pipedInput(stdin: Readable): Promise<Readable | null> {
 
 /** Slack and/or Discord: the Bolt app, the Discord bot, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
 async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
-  const { config, core, store, provider, clock, logger } = input;
+  const { config, store, provider, clock, logger } = input;
+  const metrics = createMetrics();
+  const core = meteredCore(input.core, metrics, () => performance.now());
   // A shard process (npm run discord:shards) runs its own Discord shards; only the first also runs what must run once.
   const shard = shardPart(config);
   const once = shard === null || shard.first;
@@ -156,6 +163,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     instanceId: config.RAPPORT_INSTANCE_ID ?? hostname(),
     graceMinutes: config.DELIVERY_GRACE_MINUTES,
     coordinator,
+    observer: metrics.scheduler,
   });
   const { port } = slack ? await slack.start() : { port: null };
   await discord?.start();
@@ -171,6 +179,8 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     // Each shard process answers on its own port: HEALTH_PORT plus its first shard id.
     port: shard && config.HEALTH_PORT !== 0 ? config.HEALTH_PORT + shard.shards[0]! : config.HEALTH_PORT,
     checks: { database: databaseAnswers(store.db), ...(discord ? { discord: async () => discord.connected() } : {}) },
+    routes: operatorRoutes({ config, store, clock, logger, metrics }),
+    onError: (error) => logger.error({ err: error }, 'operator port request failed'),
   });
   const running = [slack ? 'Slack' : null, discord ? 'Discord' : null].filter(Boolean).join(' and ');
   logger.info({ port, healthPort: config.HEALTH_PORT, provider, ...(shard ? { shards: shard.shards, shardCount: shard.count } : {}) }, `Rapport is running on ${running}`);
@@ -187,6 +197,14 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   await coordinator.close();
   await health.close();
   return 0;
+}
+
+/** What HEALTH_PORT serves besides /healthz: /metrics, and the calendar feed when there is a public address. */
+function operatorRoutes(input: { config: Config; store: PrismaStore; clock: Clock; logger: Logger; metrics: Metrics }): Route[] {
+  const { config, store, clock, logger, metrics } = input;
+  const routes = [metricsRoute(metrics)];
+  if (config.RAPPORT_PUBLIC_URL) routes.push(calendarFeedRoute({ feeds: store.calendarFeeds, store, clock, logger, domain: new URL(config.RAPPORT_PUBLIC_URL).hostname }));
+  return routes;
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */

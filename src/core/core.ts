@@ -1,5 +1,5 @@
 import type { Client, Digest, DigestKind, Reply, Workspace } from './model/index.js';
-import type { ClientName, Logger, Store, WorkspaceStore } from './ports/index.js';
+import type { CalendarSecrets, ClientName, Logger, Store, WorkspaceStore } from './ports/index.js';
 import { DEFAULT_GIFT_CATALOG, type GiftCatalog } from './care/gift-catalog.js';
 import type { RawValue } from './commands/arguments.js';
 import type { CommandDefinition } from './commands/command.js';
@@ -17,6 +17,8 @@ export interface CoreOptions {
   readonly logger: Logger;
   /** The gift ideas nudges draw from: the built-in catalog plus a team's own. */
   readonly giftCatalog?: GiftCatalog;
+  /** Calendar feed tokens and addresses (`/client calendar`); without it the command says the feed is not offered here. */
+  readonly calendar?: CalendarSecrets;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const deps = { store: options.store, logger: options.logger, giftCatalog: options.giftCatalog ?? DEFAULT_GIFT_CATALOG };
+  const deps = { store: options.store, logger: options.logger, giftCatalog: options.giftCatalog ?? DEFAULT_GIFT_CATALOG, ...(options.calendar ? { calendar: options.calendar } : {}) };
   return {
     runLine: (ctx, text) => handleCommand(deps, ctx, text),
     run: (ctx, command, values) => runCommand(deps, ctx, command, values),

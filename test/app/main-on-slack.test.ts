@@ -38,6 +38,7 @@ describe('npm start with Slack settings', () => {
         SLACK_API_URL: slack.apiUrl,
         PORT: String(port),
         HEALTH_PORT: String(healthPort),
+        RAPPORT_PUBLIC_URL: `http://127.0.0.1:${healthPort}/`,
         LOG_LEVEL: 'info',
         RAPPORT_TIME_ZONE: 'Asia/Kolkata',
       },
@@ -64,6 +65,22 @@ describe('npm start with Slack settings', () => {
     expect(res.status).toBe(200);
     const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'r1'), 10_000);
     expect(JSON.stringify(reply.body)).toContain('Added Acme Corp');
+  });
+
+  it('serves /metrics and, with RAPPORT_PUBLIC_URL, the calendar feed on the health port', async () => {
+    await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'date acme client-since 2019-01-15', responseUrl: slack.responseUrl('r-date') }), 'application/x-www-form-urlencoded', { secret: SECRET });
+    await slack.waitFor(() => slack.responses.find((r) => r.id === 'r-date'), 10_000);
+    await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: 'calendar', responseUrl: slack.responseUrl('r-cal') }), 'application/x-www-form-urlencoded', { secret: SECRET });
+    const reply = await slack.waitFor(() => slack.responses.find((r) => r.id === 'r-cal'), 10_000);
+    const body = JSON.stringify(reply.body);
+    expect(body).toContain('"response_type":"ephemeral"');
+    const feedUrl = /http:\/\/127\.0\.0\.1:\d+\/calendar\/[A-Za-z0-9_-]+\.ics/.exec(body)?.[0];
+    expect(feedUrl).toBeDefined();
+    const feed = await fetch(feedUrl!);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("SUMMARY:Acme Corp's anniversary as a client");
+    const metrics = await (await fetch(`http://127.0.0.1:${healthPort}/metrics`)).text();
+    expect(metrics).toContain('rapport_commands_total{platform="slack",command="calendar",outcome="ok"} 1');
   });
 
   it('keeps serving after signed requests whose bodies are not Slack payloads', async () => {

@@ -15,6 +15,8 @@ export interface ImportOptions {
   /** Plan only: everything runs in one transaction that is rolled back at the end. */
   readonly dryRun: boolean;
   readonly onRow?: (result: RowResult) => void;
+  /** Rows per transaction; BATCH_ROWS unless a test wants small batches. */
+  readonly batchRows?: number;
 }
 
 const ACTOR = { platformUserId: 'import', displayName: 'Import' } as const;
@@ -26,40 +28,82 @@ class RowRejected extends Error {
 }
 class DryRunRollback extends Error {}
 
+/** Rows written per transaction: commits (each a few fsyncs on SQLite) are most of a row's cost, yet a batch holds the write lock only briefly. */
+export const BATCH_ROWS = 50;
+
+/** Thrown to roll a batch back when one of its rows is rejected; the batch is then redone row by row. */
+class BatchHasRejection extends Error {}
+
 /**
- * Sends each record to the core, one transaction per row so that a rejected row leaves nothing
- * half-written and does not stop the others. Matching an existing client (a contact's email first,
- * then the client's name) happens here; every write is a core command with typed values.
+ * Sends each record to the core. Rows go in batches of BATCH_ROWS, one transaction each; when a row
+ * of a batch is rejected, the whole batch is rolled back and redone one transaction per row, so a
+ * rejected row leaves nothing half-written and does not stop the others. Matching an existing client
+ * (a contact's email first, then the client's name) happens here; every write is a core command
+ * with typed values. Results are reported only once their rows are committed.
  */
 export async function importRecords(options: ImportOptions): Promise<RowResult[]> {
   const { store, workspace, records, dryRun } = options;
   const results: RowResult[] = [];
   const root = store.workspace(workspace.id);
-  const runAll = async (ws: WorkspaceStore) => {
-    for (const record of records) {
-      let result: RowResult;
-      try {
-        const status = await ws.transaction((tx) => importRow(options, bound(store, tx), tx, record));
-        result = { line: record.line, client: record.client, status };
-      } catch (error) {
-        if (!(error instanceof RowRejected)) throw error;
-        result = { line: record.line, client: record.client, status: 'rejected', reason: error.reason };
-      }
-      results.push(result);
-      options.onRow?.(result);
+  /** Runs one row in the transaction `tx`: its result, or rejected with the core's reason. */
+  const attempt = async (tx: WorkspaceStore, record: ImportRecord): Promise<RowResult> => {
+    try {
+      const status = await importRow(options, bound(store, tx), tx, record);
+      return { line: record.line, client: record.client, status };
+    } catch (error) {
+      if (!(error instanceof RowRejected)) throw error;
+      return { line: record.line, client: record.client, status: 'rejected', reason: error.reason };
     }
   };
-  if (!dryRun) {
-    await runAll(root);
+  const report = (batch: readonly RowResult[]) => {
+    results.push(...batch);
+    for (const r of batch) options.onRow?.(r);
+  };
+  if (dryRun) {
+    // One transaction for the whole file, rolled back at the end: nothing here is ever committed.
+    try {
+      await root.transaction(async (tx) => {
+        for (const record of records) report([await tx.transaction((row) => attempt(row, record))]);
+        throw new DryRunRollback();
+      });
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error;
+    }
     return results;
   }
-  try {
-    await root.transaction(async (tx) => {
-      await runAll(tx);
-      throw new DryRunRollback();
-    });
-  } catch (error) {
-    if (!(error instanceof DryRunRollback)) throw error;
+  const size = Math.max(1, options.batchRows ?? BATCH_ROWS);
+  for (let i = 0; i < records.length; i += size) {
+    const batch = records.slice(i, i + size);
+    let done: RowResult[] | null = null;
+    try {
+      done = await root.transaction(async (tx) => {
+        const out: RowResult[] = [];
+        for (const record of batch) {
+          const result = await attempt(tx, record);
+          if (result.status === 'rejected') throw new BatchHasRejection();
+          out.push(result);
+        }
+        return out;
+      });
+    } catch (error) {
+      if (!(error instanceof BatchHasRejection)) throw error;
+    }
+    if (done === null) {
+      done = [];
+      for (const record of batch) {
+        const result = await root.transaction(async (tx) => {
+          const r = await attempt(tx, record);
+          // A rejected row's own writes are undone with its transaction.
+          if (r.status === 'rejected') throw new RowRejected(r.reason);
+          return r;
+        }).catch((error: unknown) => {
+          if (error instanceof RowRejected) return { line: record.line, client: record.client, status: 'rejected' as const, reason: error.reason };
+          throw error;
+        });
+        done.push(result);
+      }
+    }
+    report(done);
   }
   return results;
 }
@@ -94,12 +138,12 @@ async function importRow(options: ImportOptions, store: Store, tx: WorkspaceStor
   const client = { by: 'id', id: clientId } as const;
   if (record.contact !== undefined || record.emails.length > 0 || record.phone !== undefined) {
     const reply = await run('contact', { client, name: record.contact ?? record.client, email: record.emails, phone: record.phone, role: record.role });
-    if (!/is already known/.test(reply.text)) changed = true;
+    if (reply.changed !== false) changed = true;
   }
   for (const [kind, date] of [['birthday', record.birthday], ['wedding-anniversary', record.anniversary]] as const) {
     if (date === undefined) continue;
     const reply = await run('date', { client, kind, date });
-    if (!/^Already known/.test(reply.text)) changed = true;
+    if (reply.changed !== false) changed = true;
   }
   if (record.notes !== undefined) {
     // The note command always adds: a note already kept word for word is not added again.

@@ -26,6 +26,8 @@ export interface SlotDeps {
   readonly inFlight: Set<string>;
   /** Marks the workspace blocked; resolves true only for the call that set it (tell the owner once). */
   readonly block: (workspace: Workspace, reason: string) => Promise<boolean>;
+  /** Told when the digest is planned and when a claim left without an outcome is resumed (metrics). */
+  readonly step?: (step: 'planned' | 'resumed', kind: SlotDecision['kind']) => void;
 }
 
 /** The key the chat adapter attaches to the post, so a retry can find an earlier attempt. */
@@ -69,6 +71,8 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
     const ref = deliveryKey(key);
     const channelKey = `${workspace.id}:${channel}`;
     if (claim.resumed) deps.logger.info({ ...fields, attempts: claim.attempts }, 'resuming a digest whose earlier attempt has no recorded outcome');
+    if (claim.resumed) deps.step?.('resumed', slot.kind);
+    deps.step?.('planned', slot.kind);
 
     for (let attempt = 0; ; attempt++) {
       await deps.pacer.wait(channelKey);

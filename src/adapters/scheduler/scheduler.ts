@@ -2,7 +2,8 @@
 // workspaces (so schedule changes apply without a restart), asks the core which slots are due, and
 // delivers them through the ledger. Tests call runTick directly with simulated times.
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Platform, Workspace } from '../../core/model/index.js';
+import type { DigestKind, Platform, Workspace } from '../../core/model/index.js';
+import type { SlotStatus } from '../../core/delivery/index.js';
 import type { Clock, DeliveryLedger, DigestPublisher, Logger, MemberNotifier, Store, TickCoordinator, WorkspaceLifecycle } from '../../core/ports/index.js';
 import { slotId, workspaceSlots, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
 import { DEFAULT_GRACE_MINUTES } from '../../core/delivery/index.js';
@@ -19,6 +20,14 @@ export interface PlatformOutlet {
   readonly publisher: DigestPublisher;
   /** Tells owners when their digests are blocked; without one they are not told. */
   readonly notifier?: MemberNotifier;
+}
+
+/** What an exporter (metrics) may watch. Called synchronously; it must not throw or block. */
+export interface SchedulerObserver {
+  /** A slot's digest was planned (about to be posted), or a claim left without an outcome was resumed. */
+  digestStep?(event: { readonly platform: Platform; readonly kind: DigestKind; readonly step: 'planned' | 'resumed' }): void;
+  /** Each slot a tick tried, with whether it was due, late or missed, and how it ended. */
+  slotSettled?(event: { readonly platform: Platform; readonly kind: DigestKind; readonly status: SlotStatus; readonly outcome: SlotOutcome }): void;
 }
 
 export interface SchedulerDeps {
@@ -48,6 +57,7 @@ export interface SchedulerDeps {
   readonly concurrency?: number;
   /** node-cron pattern of the tick; every minute by default (slots are minute-precise). */
   readonly cronExpression?: string;
+  readonly observer?: SchedulerObserver;
 }
 
 export interface TickReport {
@@ -131,7 +141,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (channel === null) return out;
     const outlet = outletFor(workspace);
     if (outlet === null) return out;
-    const slotDepsHere: SlotDeps = { ...slotDeps, publisher: outlet.publisher, block: (ws, reason) => block(ws, outlet, reason) };
+    const step = (s: 'planned' | 'resumed', kind: DigestKind) => deps.observer?.digestStep?.({ platform: workspace.platform, kind, step: s });
+    const slotDepsHere: SlotDeps = { ...slotDeps, publisher: outlet.publisher, block: (ws, reason) => block(ws, outlet, reason), step };
     const input = { workspace, blockedReason: blocked, now, graceMinutes, settled };
     // Ask the ledger for the workspace's history only when a missed slot depends on it.
     let slots = workspaceSlots({ ...input, servedSince: '' });
@@ -146,6 +157,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         outcome = 'error';
       }
       out.push({ workspaceId: workspace.id, kind: slot.kind, localDate: slot.localDate, outcome });
+      deps.observer?.slotSettled?.({ platform: workspace.platform, kind: slot.kind, status: slot.status, outcome });
       // The channel or token is gone: the workspace is blocked now, so its other slots wait too.
       if (outcome === 'gone') break;
     }

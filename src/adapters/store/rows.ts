@@ -31,7 +31,7 @@ import {
 } from '../../core/model/index.js';
 import type * as Row from './generated/sqlite/client.js';
 
-function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+export function check<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`invalid ${where} in the database: ${JSON.stringify(value)}`);
   return parsed.data;

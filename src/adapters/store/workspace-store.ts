@@ -19,6 +19,7 @@ import type {
   WorkspaceStore,
 } from '../../core/ports/store.js';
 import { inChunks } from './chunks.js';
+import * as calendar from './calendar.js';
 import * as clients from './clients.js';
 import * as details from './details.js';
 import type { Db } from './database.js';
@@ -192,6 +193,16 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   listOpenFollowUps(clientId?: string) {
     return records.listOpenFollowUps(this.scope, clientId);
   }
+  calendarFeed() {
+    return calendar.calendarFeed(this.scope);
+  }
+  setCalendarFeed(tokenHash: string | null, at: Date) {
+    return calendar.setCalendarFeed(this.scope, tokenHash, at);
+  }
+  calendarDates(limit: number) {
+    return calendar.calendarDates(this.scope, limit);
+  }
+
   saveNudgeAck(ack: NudgeAck) {
     return records.saveNudgeAck(this.scope, ack);
   }

@@ -37,13 +37,19 @@ export interface Occasion {
  * member belongs to the client's key person, the first contact, when the client is an organisation
  * with people on file ("Jane Doe's birthday (Acme Corp)").
  */
-export function describeOccasion(date: ImportantDate, client: Client, member: FamilyMember | undefined, occurrence: LocalDate, keyPerson?: Pick<Contact, 'name'>): Occasion {
+export function describeOccasion(
+  date: Pick<ImportantDate, 'kind' | 'label' | 'year'>,
+  client: Pick<Client, 'name'>,
+  member: Pick<FamilyMember, 'name' | 'relation'> | undefined,
+  occurrence: LocalDate,
+  keyPerson?: Pick<Contact, 'name'>,
+): Occasion {
   const years = date.year !== null ? Number(occurrence.slice(0, 4)) - date.year : null;
   const known = years !== null && years > 0;
   const person = keyPerson && keyPerson.name !== client.name ? keyPerson.name : null;
   /** "Jane Doe's birthday (Acme Corp)", or "Acme Corp's birthday" when the client is the person. */
   const owned = (what: string) => (person ? `${person}'s ${what} (${client.name})` : `${client.name}'s ${what}`);
-  const relative = (m: FamilyMember, what: string) => `${m.name}'s ${what} (${person ?? client.name}'s ${m.relation})`;
+  const relative = (m: Pick<FamilyMember, 'name' | 'relation'>, what: string) => `${m.name}'s ${what} (${person ?? client.name}'s ${m.relation})`;
   switch (date.kind) {
     case 'birthday':
       if (member) return { name: relative(member, 'birthday'), milestone: known ? `${member.name} turns ${years}.` : null, giftish: true };

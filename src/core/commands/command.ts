@@ -1,5 +1,5 @@
 import type { InteractionSource, Member, Reply, ReplySection, Workspace } from '../model/index.js';
-import type { Logger, WorkspaceStore } from '../ports/index.js';
+import type { CalendarSecrets, Logger, WorkspaceStore } from '../ports/index.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
 import type { ArgSpecs, ArgsOf } from './arguments.js';
 
@@ -21,6 +21,8 @@ export interface CommandEnv {
    * suggestions a person can run; absent when the command did not come from a line of text.
    */
   readonly suggestLine?: (clientName: string) => string;
+  /** Issues calendar feed tokens; absent where this process serves no feed. */
+  readonly calendar?: CalendarSecrets;
 }
 
 /**
@@ -47,6 +49,9 @@ export const defineCommand = <S extends ArgSpecs>(definition: CommandDefinition<
 export function reply(text: string, options: { sections?: ReplySection[]; visibility?: Reply['visibility']; attachment?: Reply['attachment']; suggestions?: string[] } = {}): Reply {
   return { ok: true, text, visibility: options.visibility ?? 'private', ...(options.sections ? { sections: options.sections } : {}), ...(options.attachment ? { attachment: options.attachment } : {}), ...(options.suggestions ? { suggestions: options.suggestions } : {}) };
 }
+
+/** A success that wrote nothing because it was all known already (see Reply.changed). */
+export const unchangedReply = (text: string): Reply => ({ ...reply(text), changed: false });
 
 /** A mention both Slack and Discord render natively; the console swaps it for a display name. */
 export const mention = (member: Pick<Member, 'platformUserId'>): string => `<@${member.platformUserId}>`;

@@ -1,6 +1,6 @@
 import type { ContactPatch } from '../ports/index.js';
 import { arg, defineArgs } from './arguments.js';
-import { defineCommand, reply } from './command.js';
+import { defineCommand, reply, unchangedReply } from './command.js';
 import { normalizeName } from './names.js';
 import { must, refuse } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
@@ -52,7 +52,7 @@ export const contactCommand = defineCommand({
       patch.addEmails = newEmails;
       changes.push(`email ${newEmails.join(', ')}`);
     }
-    if (changes.length === 0) return reply(`${existing.name} is already known at ${client.name}; nothing new to add.`);
+    if (changes.length === 0) return unchangedReply(`${existing.name} is already known at ${client.name}; nothing new to add.`);
     await env.store.updateContact(existing.id, patch);
     return reply(`Updated ${existing.name} at ${client.name}: ${changes.join(', ')}.`);
   },

@@ -1,6 +1,6 @@
 import { DATE_KINDS, type DateKind, type FamilyMember } from '../model/index.js';
 import { arg, defineArgs } from './arguments.js';
-import { defineCommand, reply } from './command.js';
+import { defineCommand, reply, unchangedReply } from './command.js';
 import { formatCalendarDate } from './format.js';
 import { normalizeName } from './names.js';
 import { must, refuse } from './outcome.js';
@@ -47,7 +47,7 @@ export const dateCommand = defineCommand({
     const saved = must(await saveDate(env, profile, { clientId: client.id, familyMemberId: familyMember?.id ?? null, kind, label, date: args.date }));
     const whose = familyMember ? ` (${familyMember.name})` : '';
     const what = `${label ?? kind.replace(/-/g, ' ')}${whose}`;
-    if (saved === 'unchanged') return reply(`Already known: ${what} for ${client.name} is ${formatCalendarDate(args.date)}.`);
+    if (saved === 'unchanged') return unchangedReply(`Already known: ${what} for ${client.name} is ${formatCalendarDate(args.date)}.`);
     const verb = saved === 'corrected' ? 'Corrected' : 'Saved';
     return reply(`${verb} ${what} for ${client.name}: ${formatCalendarDate(args.date)}. I'll give you a heads-up ${env.workspace.policy.dateLeadDays} days ahead and on the day.`);
   },

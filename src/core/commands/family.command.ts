@@ -1,5 +1,5 @@
 import { arg, defineArgs } from './arguments.js';
-import { defineCommand, reply } from './command.js';
+import { defineCommand, reply, unchangedReply } from './command.js';
 import { formatCalendarDate } from './format.js';
 import { normalizeName } from './names.js';
 import { must } from './outcome.js';
@@ -26,9 +26,9 @@ export const familyCommand = defineCommand({
     const birthdayPart = args.birthday ? `, birthday ${formatCalendarDate(args.birthday)}` : '';
     if (args.birthday) {
       const saved = must(await saveDate(env, profile, { clientId: client.id, familyMemberId: member.id, kind: birthdayKind(args.relation), label: null, date: args.birthday }));
-      if (known && saved === 'unchanged' && known.relation === args.relation) return reply(`${known.name} and that birthday are already known for ${client.name}.`);
+      if (known && saved === 'unchanged' && known.relation === args.relation) return unchangedReply(`${known.name} and that birthday are already known for ${client.name}.`);
     } else if (known && known.relation === args.relation) {
-      return reply(`${known.name} (${known.relation}) is already known for ${client.name}.`);
+      return unchangedReply(`${known.name} (${known.relation}) is already known for ${client.name}.`);
     }
     return reply(`${known ? 'Updated' : 'Saved'} ${member.name}, ${client.name}'s ${args.relation}${birthdayPart}.`);
   },

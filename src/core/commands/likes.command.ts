@@ -1,6 +1,6 @@
 import { LIKE_CATEGORIES, type LikeCategory } from '../model/index.js';
 import { arg, defineArgs, readChoice } from './arguments.js';
-import { defineCommand, reply } from './command.js';
+import { defineCommand, reply, unchangedReply } from './command.js';
 import { must, refuse } from './outcome.js';
 import { resolveClient } from './resolve-client.js';
 
@@ -33,7 +33,7 @@ export const likesCommand = defineCommand({
     if (args.value === undefined) refuse('value.missing', `Add what they like in ${args.category}.`);
     const value = args.value!;
     if (likes.some((l) => l.category === args.category && l.value.toLowerCase() === value.toLowerCase())) {
-      return reply(`Already known: ${client.name} likes ${value} (${args.category}).`);
+      return unchangedReply(`Already known: ${client.name} likes ${value} (${args.category}).`);
     }
     await env.store.addLike({ clientId: client.id, category: args.category, value });
     return reply(`Noted: ${client.name} likes ${value} (${args.category}).`);

@@ -1,5 +1,6 @@
 import type { CommandDefinition } from './command.js';
 import { addCommand } from './add.command.js';
+import { calendarCommand } from './calendar.command.js';
 import { contactCommand } from './contact.command.js';
 import { dateCommand } from './date.command.js';
 import { doneCommand, snoozeCommand } from './done.command.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   healthCommand,
   settingsCommand,
   exportCommand,
+  calendarCommand,
   forgetCommand,
   helpCommand(() => COMMANDS),
 ];

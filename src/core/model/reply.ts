@@ -14,6 +14,11 @@ export interface Reply {
   readonly field?: string;
   /** Suggested command lines the user may run next ("did you mean", the add line). */
   readonly suggestions?: readonly string[];
+  /**
+   * False when the command succeeded with nothing new to write (a contact, date, family member or
+   * like already known): imports count such rows as unchanged without reading the wording.
+   */
+  readonly changed?: false;
 }
 
 export interface ReplySection {

@@ -25,6 +25,7 @@ import type {
   Tier,
   Workspace,
 } from '../model/index.js';
+import type { CalendarDateRow, CalendarFeedState } from './calendar.js';
 import type { CareSnapshotSource } from './care-snapshot.js';
 
 /**
@@ -251,6 +252,13 @@ export interface WorkspaceStore extends CareSnapshotSource {
   openFollowUpsInThreads(threadIds: readonly string[]): Promise<FollowUp[]>;
   /** Open and snoozed follow-ups of the workspace (of one client when given). */
   listOpenFollowUps(clientId?: string): Promise<FollowUp[]>;
+
+  /** The workspace's calendar feed, or null when it has none (never created, or turned off). */
+  calendarFeed(): Promise<CalendarFeedState | null>;
+  /** Stores the hash of a new feed token in place of the old one (which stops working); null turns the feed off. */
+  setCalendarFeed(tokenHash: string | null, at: Date): Promise<void>;
+  /** Every date of the workspace's active and paused clients and their families, at most `limit`, in a fixed number of queries. */
+  calendarDates(limit: number): Promise<CalendarDateRow[]>;
 
   saveNudgeAck(ack: NudgeAck): Promise<void>;
   getNudgeAcks(nudgeIds: readonly string[]): Promise<NudgeAck[]>;

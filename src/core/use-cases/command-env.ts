@@ -21,6 +21,7 @@ export async function runInCommandEnv(deps: CoreDeps, ctx: CommandContext, body:
         giftCatalog: deps.giftCatalog ?? DEFAULT_GIFT_CATALOG,
         via: ctx.via ?? 'command',
         mentionsByName: ctx.mentionsByName ?? false,
+        ...(deps.calendar ? { calendar: deps.calendar } : {}),
         ...(ctx.channel ? { channel: ctx.channel } : {}),
       });
     });

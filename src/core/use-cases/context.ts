@@ -1,6 +1,6 @@
 import type { InteractionSource, Workspace } from '../model/index.js';
 import type { GiftCatalog } from '../care/gift-catalog.js';
-import type { Logger, Store } from '../ports/index.js';
+import type { CalendarSecrets, Logger, Store } from '../ports/index.js';
 
 /** Who is asking, where, and when. `now` comes from the caller's clock. */
 export interface CommandContext {
@@ -20,4 +20,6 @@ export interface CoreDeps {
   readonly logger: Logger;
   /** The gift ideas nudges draw from: the built-in catalog plus a team's own (RAPPORT_GIFT_CATALOG). */
   readonly giftCatalog?: GiftCatalog;
+  /** Issues calendar feed tokens and their addresses; absent where no feed is served (the console). */
+  readonly calendar?: CalendarSecrets;
 }

@@ -81,3 +81,26 @@ forEachDatabase((db) => {
     expect(reply).toMatchObject({ ok: true, text: 'Updated Jane Doe at Acme: email jane.doe@acme.example.' });
   });
 });
+
+forEachDatabase((db) => {
+  const h = useHarness(db, { workspaceName: `import-batches-${db.provider}` });
+  it('a rejected row in a batch of many leaves nothing of itself, and every other row of every batch lands once', async () => {
+    // Batches of 4 over 11 rows; the bad row (an impossible date, refused after its client was added) sits mid-batch.
+    const batchRows = 4;
+    const records = Array.from({ length: 11 }, (_, i) => ({
+      line: i + 2,
+      client: `Batch Client ${i}`,
+      emails: [`batch${i}@example.com`],
+      birthday: i === 5 ? 'February 30' : 'March 14',
+    }));
+    const results = await importRecords({ core: (store) => createCore({ store, logger: h.logger }), store: h.opened.store, workspace: h.workspace, now: DEFAULT_NOW, records, dryRun: false, batchRows });
+    const bad = records[5]!;
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.line)).toEqual([bad.line]);
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(records.length - 1);
+    expect(results.map((r) => r.line)).toEqual(records.map((r) => r.line));
+    const ws = h.opened.store.workspace(h.workspace.id);
+    expect(await ws.clientsNamed([bad.client])).toEqual([]);
+    expect(await ws.findContactByEmail(bad.emails[0]!)).toBeNull();
+    expect((await ws.clientDirectory()).length).toBe(records.length - 1);
+  });
+});

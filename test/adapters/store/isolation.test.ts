@@ -21,6 +21,7 @@ forEachDatabase((database) => {
     await seedFullClient(a, 'Alpha');
     bSeed = await seedFullClient(b, 'Beta');
     await b.saveNudgeAck({ nudgeId: 'n-b', action: 'done', until: null, actorId: null, at: T0 });
+    await b.setCalendarFeed('b'.repeat(64), T0);
   });
   afterAll(async () => {
     await opened.close();
@@ -34,6 +35,7 @@ forEachDatabase((database) => {
       acks: await b.getNudgeAcks(['n-b']),
       members: await b.getMembers([bSeed.member.id]),
       workspace: await b.getWorkspace(),
+      calendarFeed: await b.calendarFeed(),
     };
   }
 
@@ -51,6 +53,7 @@ forEachDatabase((database) => {
     expect((await a.clientDirectory()).map((c) => c.name)).toEqual(['Alpha']);
     expect((await a.listClients()).map((c) => c.name)).toEqual(['Alpha']);
     expect((await a.listClients({ ownerId: member.id }))).toEqual([]);
+    expect((await a.calendarDates(100)).map((d) => d.clientName)).not.toContain('Beta');
   });
 
   it('changes nothing of B through A', async () => {
@@ -84,6 +87,9 @@ forEachDatabase((database) => {
     await a.forgetClient(cid);
     // An ack with the same nudge id in A is A's own row.
     await a.saveNudgeAck({ nudgeId: 'n-b', action: 'snoozed', until: days(1), actorId: null, at: days(1) });
+    // A's own feed, set and turned off, is A's row only.
+    await a.setCalendarFeed('a'.repeat(64), T0);
+    await a.setCalendarFeed(null, T0);
 
     expect(await bSnapshot()).toEqual(before);
   });

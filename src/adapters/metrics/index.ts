@@ -1,0 +1,3 @@
+export { createMetrics, type CommandOutcome, type GaugeReading, type Metrics } from './metrics.js';
+export { meteredCore, type Stopwatch } from './metered-core.js';
+export { metricsRoute } from './metrics-route.js';
