@@ -1,12 +1,14 @@
-// One slot, end to end: claim the ledger row, plan the digest, post it (paced, retried with
-// backoff), and record the outcome. Decisions about timing and wording come from the core; this
-// file only carries them out against the ledger and the publisher.
+// One slot, end to end: claim the ledger row, plan the digest, post it (retried with backoff), and
+// record the outcome. This is the one place that retries a digest: the platform adapters pace each
+// post per channel and make one bounded attempt, handing rate limits back here. The claim is renewed
+// before every attempt and through every backoff wait, and the lease outlives the slowest attempt,
+// so no other process takes over a delivery that may still reach the platform. Decisions about
+// timing and wording come from the core; this file only carries them out.
 import type { SlotDecision } from '../../core/delivery/index.js';
 import type { Workspace } from '../../core/model/index.js';
 import type { Clock, DeliveryLedger, DigestPublisher, Logger, PublishResult, SlotKey, Store } from '../../core/ports/index.js';
 import { digestForSlot, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
-import type { Pacer, Sleep } from './pacer.js';
-import { backoffDelay, type BackoffPolicy, type Random } from './retry.js';
+import { backoffDelay, type BackoffPolicy, type Random, type Sleep } from './retry.js';
 
 export interface SlotDeps {
   readonly store: Pick<Store, 'workspace'>;
@@ -18,7 +20,6 @@ export interface SlotDeps {
   readonly logger: Logger;
   readonly random: Random;
   readonly sleep: Sleep;
-  readonly pacer: Pacer;
   readonly backoff: BackoffPolicy;
   readonly instanceId: string;
   readonly leaseMs: number;
@@ -67,11 +68,16 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
       now: deps.clock.now(),
     });
     const ref = deliveryKey(key);
-    const channelKey = `${workspace.id}:${channel}`;
+    const holding = { id: claim.id, instanceId: deps.instanceId };
+    const lost = () => {
+      deps.logger.warn(fields, 'digest claim was taken over by another process; this one stops without posting');
+      return 'busy' as const;
+    };
     if (claim.resumed) deps.logger.info({ ...fields, attempts: claim.attempts }, 'resuming a digest whose earlier attempt has no recorded outcome');
 
     for (let attempt = 0; ; attempt++) {
-      await deps.pacer.wait(channelKey);
+      // From here the lease outlives the attempt (leaseMs > the publisher's maxAttemptMs).
+      if (!(await deps.ledger.renew(claim.id, { instanceId: deps.instanceId, now: deps.clock.now() }))) return lost();
       const result = await publishSafely(deps.publisher, { workspaceExternalId: workspace.externalId, channel, digest, deliveryKey: ref });
       switch (result.status) {
         case 'posted':
@@ -97,13 +103,27 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
           }
           const delay = backoffDelay(attempt, deps.random, deps.backoff, result.retryAfterMs);
           deps.logger.debug({ ...fields, reason: result.reason, attempt, delay }, 'digest post will be retried');
-          await deps.sleep(delay);
+          if (!(await waitHoldingClaim(deps, holding, delay))) return lost();
         }
       }
     }
   } finally {
     deps.inFlight.delete(claim.id);
   }
+}
+
+/**
+ * Sleeps `ms`, renewing the claim at least every third of the lease so that a long Retry-After
+ * never lets it expire. False when the claim is no longer this process's.
+ */
+async function waitHoldingClaim(deps: SlotDeps, claim: { readonly id: string; readonly instanceId: string }, ms: number): Promise<boolean> {
+  const step = Math.max(1, Math.floor(deps.leaseMs / 3));
+  for (let left = ms; left > 0; left -= step) {
+    await deps.sleep(Math.min(step, left));
+    // The last renewal is the one made right before the next attempt.
+    if (left > step && !(await deps.ledger.renew(claim.id, { instanceId: claim.instanceId, now: deps.clock.now() }))) return false;
+  }
+  return true;
 }
 
 /** A thrown publisher error (network, 5xx the adapter did not classify) is retryable, not fatal. */

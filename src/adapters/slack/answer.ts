@@ -12,8 +12,9 @@ import { slackFetch } from './outgoing.js';
  */
 export async function answer(deps: SlackDeps, client: webApi.WebClient, origin: ModalOrigin, who: { readonly teamId: string; readonly userId: string }, reply: Reply): Promise<void> {
   const rendered = renderReply(reply);
-  if (origin.responseUrl) {
-    await postToResponseUrl(origin.responseUrl, { ...rendered, replace_original: false });
+  const url = origin.responseUrl;
+  if (url) {
+    await deps.pacer.run(paceKey(who.teamId, origin.channel ?? who.userId), () => postToResponseUrl(url, { ...rendered, replace_original: false }));
     return;
   }
   const channel = reply.visibility === 'channel' && origin.channel ? origin.channel : who.userId;
