@@ -68,7 +68,7 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
       now: deps.clock.now(),
     });
     const ref = deliveryKey(key);
-    const holding = { id: claim.id, instanceId: deps.instanceId };
+    const renew = () => deps.ledger.renew(claim.id, { instanceId: deps.instanceId, now: deps.clock.now() });
     const lost = () => {
       deps.logger.warn(fields, 'digest claim was taken over by another process; this one stops without posting');
       return 'busy' as const;
@@ -77,7 +77,7 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
 
     for (let attempt = 0; ; attempt++) {
       // From here the lease outlives the attempt (leaseMs > the publisher's maxAttemptMs).
-      if (!(await deps.ledger.renew(claim.id, { instanceId: deps.instanceId, now: deps.clock.now() }))) return lost();
+      if (!(await renew())) return lost();
       const result = await publishSafely(deps.publisher, { workspaceExternalId: workspace.externalId, channel, digest, deliveryKey: ref });
       switch (result.status) {
         case 'posted':
@@ -103,7 +103,7 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
           }
           const delay = backoffDelay(attempt, deps.random, deps.backoff, result.retryAfterMs);
           deps.logger.debug({ ...fields, reason: result.reason, attempt, delay }, 'digest post will be retried');
-          if (!(await waitHoldingClaim(deps, holding, delay))) return lost();
+          if (!(await waitHoldingClaim(deps, renew, delay))) return lost();
         }
       }
     }
@@ -116,12 +116,12 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
  * Sleeps `ms`, renewing the claim at least every third of the lease so that a long Retry-After
  * never lets it expire. False when the claim is no longer this process's.
  */
-async function waitHoldingClaim(deps: SlotDeps, claim: { readonly id: string; readonly instanceId: string }, ms: number): Promise<boolean> {
+async function waitHoldingClaim(deps: Pick<SlotDeps, 'sleep' | 'leaseMs'>, renew: () => Promise<boolean>, ms: number): Promise<boolean> {
   const step = Math.max(1, Math.floor(deps.leaseMs / 3));
   for (let left = ms; left > 0; left -= step) {
     await deps.sleep(Math.min(step, left));
     // The last renewal is the one made right before the next attempt.
-    if (left > step && !(await deps.ledger.renew(claim.id, { instanceId: claim.instanceId, now: deps.clock.now() }))) return false;
+    if (left > step && !(await renew())) return false;
   }
   return true;
 }
