@@ -44,9 +44,10 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
     return recorded ? 'skipped' : 'done-before';
   }
 
+  const claimedAt = deps.clock.now();
   const claim = await deps.ledger.claim(key, {
     instanceId: deps.instanceId,
-    now: deps.clock.now(),
+    now: claimedAt,
     late: slot.status === 'late',
     leaseMs: deps.leaseMs,
     inFlight: (id) => deps.inFlight.has(id),
@@ -68,7 +69,7 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
       now: deps.clock.now(),
     });
     const ref = deliveryKey(key);
-    const renew = () => deps.ledger.renew(claim.id, { instanceId: deps.instanceId, now: deps.clock.now() });
+    const renew = keepClaim(deps, claim.id, claimedAt);
     const lost = () => {
       deps.logger.warn(fields, 'digest claim was taken over by another process; this one stops without posting');
       return 'busy' as const;
@@ -76,7 +77,8 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
     if (claim.resumed) deps.logger.info({ ...fields, attempts: claim.attempts }, 'resuming a digest whose earlier attempt has no recorded outcome');
 
     for (let attempt = 0; ; attempt++) {
-      // From here the lease outlives the attempt (leaseMs > the publisher's maxAttemptMs).
+      // The claim is at most a tenth of the lease old now, and the attempt ends within half a lease
+      // (leaseMs >= 2 x the publisher's maxAttemptMs): nobody can take it over before it has ended.
       if (!(await renew())) return lost();
       const result = await publishSafely(deps.publisher, { workspaceExternalId: workspace.externalId, channel, digest, deliveryKey: ref });
       switch (result.status) {
@@ -112,16 +114,30 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
   }
 }
 
+/** How stale a claim may get before this process renews it, as a fraction of the lease. */
+const RENEW_FRACTION = 10;
+
 /**
- * Sleeps `ms`, renewing the claim at least every third of the lease so that a long Retry-After
- * never lets it expire. False when the claim is no longer this process's.
+ * Renews the claim when it is older than a tenth of the lease: a quick attempt writes nothing extra,
+ * a long wait renews as it goes. Resolves false when the claim is no longer this process's.
  */
+function keepClaim(deps: Pick<SlotDeps, 'ledger' | 'clock' | 'instanceId' | 'leaseMs'>, id: string, claimedAt: Date): () => Promise<boolean> {
+  let heldAt = claimedAt.getTime();
+  return async () => {
+    const now = deps.clock.now();
+    if (now.getTime() - heldAt < deps.leaseMs / RENEW_FRACTION) return true;
+    if (!(await deps.ledger.renew(id, { instanceId: deps.instanceId, now }))) return false;
+    heldAt = now.getTime();
+    return true;
+  };
+}
+
+/** Sleeps `ms` in steps of a tenth of the lease, keeping the claim between them, so a long Retry-After never lets it expire. */
 async function waitHoldingClaim(deps: Pick<SlotDeps, 'sleep' | 'leaseMs'>, renew: () => Promise<boolean>, ms: number): Promise<boolean> {
-  const step = Math.max(1, Math.floor(deps.leaseMs / 3));
+  const step = Math.max(1, Math.floor(deps.leaseMs / RENEW_FRACTION));
   for (let left = ms; left > 0; left -= step) {
     await deps.sleep(Math.min(step, left));
-    // The last renewal is the one made right before the next attempt.
-    if (left > step && !(await renew())) return false;
+    if (!(await renew())) return false;
   }
   return true;
 }
