@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const adapter = createSlackAdapter({
     core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations, processedEvents: opened.store.processedEvents, logger: quiet, 
     processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }), clock: { now: () => new Date() },
-    mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, retries: 0,
+    mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0,
   });
   const { port } = await adapter.start();
   const url = `http://127.0.0.1:${port}/slack/events`;

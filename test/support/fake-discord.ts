@@ -43,6 +43,8 @@ export interface Fault {
   readonly status: number;
   /** Do the work, then answer with the failure: an outcome the caller cannot know. */
   readonly after?: boolean;
+  /** With status 429: Discord's Retry-After (seconds), in the header and the body. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const APP_ID = '900000000000000001';
@@ -179,6 +181,11 @@ export class FakeDiscord {
     this.calls.push(call);
     const faultAt = this.faults.findIndex((f) => f.method === call.method && f.path.test(path));
     const fault = faultAt >= 0 ? this.faults.splice(faultAt, 1)[0] : undefined;
+    if (fault?.retryAfterSeconds !== undefined) {
+      res.writeHead(fault.status, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfterSeconds) });
+      res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: fault.retryAfterSeconds, global: false }));
+      return;
+    }
     if (fault && !fault.after) return send(res, fault.status, { message: 'fake failure', code: 0 });
     const [status, body] = this.route(call);
     if (fault) return send(res, fault.status, { message: 'fake failure after the work', code: 0 });

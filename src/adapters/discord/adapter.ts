@@ -8,6 +8,7 @@ import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDe
 import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
 import { registerCommands } from './register.js';
+import { rejectLongChannelWaits } from './rest-limits.js';
 import { WatchedChannels, watchSupportMessage, type SupportWatchDeps } from './support-watch.js';
 
 /**
@@ -41,8 +42,7 @@ export interface DiscordAdapterOptions {
   readonly defaultTimeZone?: string;
   /** With shards (npm run discord:shards): the shards this process connects, out of shardCount; it sees only their servers. */
   readonly shards?: { readonly ids: readonly number[]; readonly count: number };
-  /** REST retries on 5xx and network errors (discord.js default 3). */
-  readonly restRetries?: number;
+  /** One REST call's timeout (15 s by default); calls are not retried below the scheduler. */
   readonly requestTimeoutMs?: number;
 }
 
@@ -58,13 +58,17 @@ export interface DiscordAdapter {
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   const client = new Client({
     intents: [...INTENTS],
     ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : {}),
     rest: {
       ...(options.apiUrl ? { api: options.apiUrl } : {}),
-      ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
-      timeout: options.requestTimeoutMs ?? 15_000,
+      // One retry owner: no retries of 5xx or timeouts here (discord.js's default is 3), and long
+      // rate-limit waits on channel posts are handed back (see rejectLongChannelWaits).
+      retries: 0,
+      rejectOnRateLimit: rejectLongChannelWaits,
+      timeout: requestTimeoutMs,
     },
   });
   client.rest.setToken(options.token);
@@ -132,8 +136,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       await client.destroy();
     },
     connected: () => client.ws.status === Status.Ready,
-    publisher: createDigestPublisher({ rest: client.rest, store: options.store, logger }),
-    notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger }),
+    publisher: createDigestPublisher({ rest: client.rest, store: options.store, logger, requestTimeoutMs }),
+    notifier: createMemberNotifier({ rest: client.rest, store: options.store, logger, requestTimeoutMs }),
     rest: client.rest,
   };
 }

@@ -3,6 +3,7 @@ import { DiscordAPIError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Digest } from '../../core/model/index.js';
 import type { DigestPublisher, Logger, MemberNotifier, PublishResult, Store } from '../../core/ports/index.js';
 import { PLATFORM } from './guilds.js';
+import { REST_MAX_WAIT_MS } from './rest-limits.js';
 import { digestButtons } from './digest-buttons.js';
 import { renderDiscordDigest } from './render-digest.js';
 
@@ -17,6 +18,8 @@ const GONE = new Map<number, string>([
 
 export interface OutletDeps {
   readonly rest: REST;
+  /** One REST call's timeout; the REST client retries nothing (see adapter.ts). */
+  readonly requestTimeoutMs: number;
   readonly store: Pick<Store, 'findWorkspace' | 'workspace'>;
   readonly logger: Logger;
 }
@@ -30,10 +33,12 @@ export function nonceOf(deliveryKey: string): string {
  * Posts digests with the delivery key's hash as the message nonce and `enforce_nonce`, so a retry
  * of a post whose answer was lost returns the first message instead of posting again (Discord keeps
  * nonces for a few minutes; the delivery ledger guards longer). The channel must belong to the
- * workspace's own server: a channel id from another server gets nothing.
+ * workspace's own server: a channel id from another server gets nothing. One attempt is two REST
+ * calls, each within its timeout plus at most REST_MAX_WAIT_MS of rate-limit pacing.
  */
 export function createDigestPublisher(deps: OutletDeps): DigestPublisher {
   return {
+    maxAttemptMs: 2 * (deps.requestTimeoutMs + REST_MAX_WAIT_MS),
     async publish({ workspaceExternalId, channel, digest, deliveryKey }): Promise<PublishResult> {
       try {
         const found = (await deps.rest.get(Routes.channel(channel))) as { guild_id?: string };

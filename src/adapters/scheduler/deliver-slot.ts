@@ -1,12 +1,14 @@
-// One slot, end to end: claim the ledger row, plan the digest, post it (paced, retried with
-// backoff), and record the outcome. Decisions about timing and wording come from the core; this
-// file only carries them out against the ledger and the publisher.
+// One slot, end to end: claim the ledger row, plan the digest, post it (retried with backoff), and
+// record the outcome. This is the one place that retries a digest: the platform adapters pace each
+// post per channel and make one bounded attempt, handing rate limits back here. The claim is renewed
+// before every attempt and through every backoff wait, and the lease outlives the slowest attempt,
+// so no other process takes over a delivery that may still reach the platform. Decisions about
+// timing and wording come from the core; this file only carries them out.
 import type { SlotDecision } from '../../core/delivery/index.js';
 import type { Workspace } from '../../core/model/index.js';
 import type { Clock, DeliveryLedger, DigestPublisher, Logger, PublishResult, SlotKey, Store } from '../../core/ports/index.js';
 import { digestForSlot, type PlanDigest, type SlotOutcome } from '../../core/use-cases/deliver-digests.js';
-import type { Pacer, Sleep } from './pacer.js';
-import { backoffDelay, type BackoffPolicy, type Random } from './retry.js';
+import { backoffDelay, type BackoffPolicy, type Random, type Sleep } from './retry.js';
 
 export interface SlotDeps {
   readonly store: Pick<Store, 'workspace'>;
@@ -18,7 +20,6 @@ export interface SlotDeps {
   readonly logger: Logger;
   readonly random: Random;
   readonly sleep: Sleep;
-  readonly pacer: Pacer;
   readonly backoff: BackoffPolicy;
   readonly instanceId: string;
   readonly leaseMs: number;
@@ -45,9 +46,10 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
     return recorded ? 'skipped' : 'done-before';
   }
 
+  const claimedAt = deps.clock.now();
   const claim = await deps.ledger.claim(key, {
     instanceId: deps.instanceId,
-    now: deps.clock.now(),
+    now: claimedAt,
     late: slot.status === 'late',
     leaseMs: deps.leaseMs,
     inFlight: (id) => deps.inFlight.has(id),
@@ -69,13 +71,19 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
       now: deps.clock.now(),
     });
     const ref = deliveryKey(key);
-    const channelKey = `${workspace.id}:${channel}`;
+    const renew = keepClaim(deps, claim.id, claimedAt);
+    const lost = () => {
+      deps.logger.warn(fields, 'digest claim was taken over by another process; this one stops without posting');
+      return 'busy' as const;
+    };
     if (claim.resumed) deps.logger.info({ ...fields, attempts: claim.attempts }, 'resuming a digest whose earlier attempt has no recorded outcome');
     if (claim.resumed) deps.step?.('resumed', slot.kind);
     deps.step?.('planned', slot.kind);
 
     for (let attempt = 0; ; attempt++) {
-      await deps.pacer.wait(channelKey);
+      // The claim is at most a tenth of the lease old now, and the attempt ends within half a lease
+      // (leaseMs >= 2 x the publisher's maxAttemptMs): nobody can take it over before it has ended.
+      if (!(await renew())) return lost();
       const result = await publishSafely(deps.publisher, { workspaceExternalId: workspace.externalId, channel, digest, deliveryKey: ref });
       switch (result.status) {
         case 'posted':
@@ -101,13 +109,41 @@ export async function deliverSlot(deps: SlotDeps, workspace: Workspace, channel:
           }
           const delay = backoffDelay(attempt, deps.random, deps.backoff, result.retryAfterMs);
           deps.logger.debug({ ...fields, reason: result.reason, attempt, delay }, 'digest post will be retried');
-          await deps.sleep(delay);
+          if (!(await waitHoldingClaim(deps, renew, delay))) return lost();
         }
       }
     }
   } finally {
     deps.inFlight.delete(claim.id);
   }
+}
+
+/** How stale a claim may get before this process renews it, as a fraction of the lease. */
+const RENEW_FRACTION = 10;
+
+/**
+ * Renews the claim when it is older than a tenth of the lease: a quick attempt writes nothing extra,
+ * a long wait renews as it goes. Resolves false when the claim is no longer this process's.
+ */
+function keepClaim(deps: Pick<SlotDeps, 'ledger' | 'clock' | 'instanceId' | 'leaseMs'>, id: string, claimedAt: Date): () => Promise<boolean> {
+  let heldAt = claimedAt.getTime();
+  return async () => {
+    const now = deps.clock.now();
+    if (now.getTime() - heldAt < deps.leaseMs / RENEW_FRACTION) return true;
+    if (!(await deps.ledger.renew(id, { instanceId: deps.instanceId, now }))) return false;
+    heldAt = now.getTime();
+    return true;
+  };
+}
+
+/** Sleeps `ms` in steps of a tenth of the lease, keeping the claim between them, so a long Retry-After never lets it expire. */
+async function waitHoldingClaim(deps: Pick<SlotDeps, 'sleep' | 'leaseMs'>, renew: () => Promise<boolean>, ms: number): Promise<boolean> {
+  const step = Math.max(1, Math.floor(deps.leaseMs / RENEW_FRACTION));
+  for (let left = ms; left > 0; left -= step) {
+    await deps.sleep(Math.min(step, left));
+    if (!(await renew())) return false;
+  }
+  return true;
 }
 
 /** A thrown publisher error (network, 5xx the adapter did not classify) is retryable, not fatal. */

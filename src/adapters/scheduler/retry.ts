@@ -2,6 +2,8 @@
 // exponential bound) so replicas and workspaces that failed together do not retry together. The
 // platform's Retry-After, when given, is a floor: asking again sooner only earns another 429.
 export type Random = () => number;
+/** Waiting, injected so tests run on a simulated clock. */
+export type Sleep = (ms: number) => Promise<void>;
 
 export interface BackoffPolicy {
   readonly baseMs: number;

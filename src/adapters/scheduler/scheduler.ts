@@ -12,8 +12,7 @@ import { tellOwnersDeliveryBlocked } from '../../core/use-cases/tell-owners-bloc
 import { singleProcess } from './coordinator.js';
 import { deliverSlot, type SlotDeps } from './deliver-slot.js';
 import { addDays, localDateOf } from '../../core/time/index.js';
-import { createPacer, type Sleep } from './pacer.js';
-import { DEFAULT_BACKOFF, type BackoffPolicy, type Random } from './retry.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy, type Random, type Sleep } from './retry.js';
 
 /** How one chat platform is reached: digests to channels, private messages to owners. */
 export interface PlatformOutlet {
@@ -51,7 +50,10 @@ export interface SchedulerDeps {
   /** The store's postgresCoordinator(...) for PostgreSQL replicas; SQLite is single-process (the default). */
   readonly coordinator?: TickCoordinator;
   readonly backoff?: BackoffPolicy;
-  /** A claim older than this is taken over by another process. Longer than any single delivery. */
+  /**
+   * A claim not renewed for this long is taken over by another process (15 minutes by default).
+   * It must be at least twice every publisher's `maxAttemptMs`: createScheduler refuses less.
+   */
   readonly leaseMs?: number;
   /** Slots delivered at once across workspaces, so one slow workspace never holds up the others. */
   readonly concurrency?: number;
@@ -81,11 +83,25 @@ const DEFAULT_LEASE_MS = 15 * 60_000;
 const LOOKBACK_DAYS = 9;
 const NONE: ReadonlySet<string> = new Set();
 
+/**
+ * The lease must outlive the slowest single attempt, with as much again to spare for clocks that
+ * differ between replicas and for the database writes around the attempt.
+ */
+function checkLease(leaseMs: number, platforms: ReadonlyMap<Platform, PlatformOutlet>): void {
+  for (const [platform, outlet] of platforms) {
+    const slowest = outlet.publisher.maxAttemptMs;
+    if (slowest !== undefined && leaseMs < 2 * slowest) {
+      throw new Error(`the delivery lease (${leaseMs} ms) must be at least twice the slowest ${platform} publish attempt (${slowest} ms)`);
+    }
+  }
+}
+
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const graceMinutes = deps.graceMinutes ?? DEFAULT_GRACE_MINUTES;
   const coordinator = deps.coordinator ?? singleProcess;
   const ledger = deps.ledger;
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  checkLease(leaseMs, deps.platforms);
   const slotDeps: Omit<SlotDeps, 'publisher' | 'block'> = {
     store: deps.store,
     ledger,
@@ -94,7 +110,6 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     logger: deps.logger,
     random: deps.random,
     sleep: deps.sleep,
-    pacer: createPacer({ clock: deps.clock, sleep: deps.sleep }),
     backoff: deps.backoff ?? DEFAULT_BACKOFF,
     instanceId: deps.instanceId,
     leaseMs,

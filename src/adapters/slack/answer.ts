@@ -12,8 +12,9 @@ import { slackFetch } from './outgoing.js';
  */
 export async function answer(deps: SlackDeps, client: webApi.WebClient, origin: ModalOrigin, who: { readonly teamId: string; readonly userId: string }, reply: Reply): Promise<void> {
   const rendered = renderReply(reply);
-  if (origin.responseUrl) {
-    await postToResponseUrl(origin.responseUrl, { ...rendered, replace_original: false });
+  const url = origin.responseUrl;
+  if (url) {
+    await deps.pacer.run(paceKey(who.teamId, origin.channel ?? who.userId), () => postToResponseUrl(url, { ...rendered, replace_original: false }));
     return;
   }
   const channel = reply.visibility === 'channel' && origin.channel ? origin.channel : who.userId;
@@ -36,6 +37,8 @@ interface FaultBody {
   readonly response_url?: string;
   readonly user_id?: string;
   readonly team_id?: string;
+  readonly channel_id?: string;
+  readonly channel?: { readonly id?: string };
   readonly user?: { readonly id?: string };
   readonly team?: { readonly id?: string } | null;
   readonly view?: { readonly state?: { readonly values?: Record<string, unknown> } };
@@ -48,7 +51,7 @@ interface FaultBody {
  * Events have nobody waiting for an answer and are only logged. One wrapper for every listener,
  * so none of them needs its own try.
  */
-export function answerFaults(deps: Pick<SlackDeps, 'logger'>): Middleware<AnyMiddlewareArgs> {
+export function answerFaults(deps: Pick<SlackDeps, 'logger' | 'pacer'>): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     try {
       await args.next();
@@ -56,12 +59,12 @@ export function answerFaults(deps: Pick<SlackDeps, 'logger'>): Middleware<AnyMid
       const body = args.body as FaultBody;
       const kind = body.type ?? (body.command ? 'slash_command' : 'unknown');
       deps.logger.error({ err: error, kind, teamId: body.team?.id ?? body.team_id }, 'slack request failed; answering with an apology');
-      await apologise(args, body).catch((failure: unknown) => deps.logger.warn({ err: failure, kind }, 'could not deliver the apology either'));
+      await apologise(deps, args, body).catch((failure: unknown) => deps.logger.warn({ err: failure, kind }, 'could not deliver the apology either'));
     }
   };
 }
 
-async function apologise(args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody): Promise<void> {
+async function apologise(deps: Pick<SlackDeps, 'pacer'>, args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody): Promise<void> {
   if (body.type === 'event_callback') return;
   const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: object) => Promise<void>) : undefined;
   if (body.type === 'view_submission') {
@@ -73,12 +76,17 @@ async function apologise(args: AnyMiddlewareArgs & AllMiddlewareArgs, body: Faul
     await ack(body.type === 'block_suggestion' ? { options: [] } : undefined).catch(() => undefined);
   }
   if (body.type === 'block_suggestion') return;
-  if (body.response_url) {
-    await postToResponseUrl(body.response_url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH });
+  const team = body.team?.id ?? body.team_id ?? '';
+  const user = body.user?.id ?? body.user_id;
+  const url = body.response_url;
+  // After the acknowledgement above: the apology takes its channel's turn like any other post.
+  if (url) {
+    await deps.pacer.run(paceKey(team, body.channel?.id ?? body.channel_id ?? user ?? ''), () =>
+      postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH }),
+    );
     return;
   }
-  const user = body.user?.id ?? body.user_id;
-  if (user) await args.client.chat.postMessage({ channel: user, text: COULD_NOT_FINISH });
+  if (user) await deps.pacer.run(paceKey(team, user), () => args.client.chat.postMessage({ channel: user, text: COULD_NOT_FINISH }));
 }
 
 /**

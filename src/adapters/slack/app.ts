@@ -49,9 +49,7 @@ export interface SlackAdapterOptions {
   readonly authorizeUrl?: string;
   /** HTTP port: the Events API in http mode; the OAuth pages in socket mode. 0 picks a free port. */
   readonly port: number;
-  /** Web API retries on failures and rate limits; Slack's default policy when absent. */
-  readonly retries?: number;
-  /** Web API request timeout, so a lost answer surfaces as an error. */
+  /** Web API request timeout, so a lost answer surfaces as an error (10 s by default). */
   readonly requestTimeoutMs?: number;
   readonly sleep?: Sleep;
   /** Rapport itself: every command, button and form is decided there. */
@@ -80,11 +78,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     core: options.core,
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
+  const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
+  // One retry owner: the client makes one bounded attempt a call and hands a 429 back at once
+  // (rejectRateLimitedCalls), instead of its default ten retries over about thirty minutes, which
+  // ran inside the pacer and the scheduler's backoff and could outlive the delivery ledger's lease.
   const clientOptions: webApi.WebClientOptions = {
     fetch: slackFetch(),
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
-    timeout: options.requestTimeoutMs ?? 10_000,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: requestTimeoutMs,
   };
   const installationStore: InstallationStore = createInstallationStore({
     installations: options.installations,
@@ -180,8 +183,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     async stop() {
       await app.stop();
     },
-    publisher: createDigestPublisher({ ...deps, clientFor }),
-    notifier: createMemberNotifier({ ...deps, clientFor }),
+    publisher: createDigestPublisher({ ...deps, clientFor, requestTimeoutMs }),
+    notifier: createMemberNotifier({ ...deps, clientFor, requestTimeoutMs }),
   };
 }
 

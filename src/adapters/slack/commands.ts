@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { contextFor, unescapeCommandText, type SlackDeps } from './deps.js';
+import { contextFor, paceKey, unescapeCommandText, type SlackDeps } from './deps.js';
 import { formModal, type FormName } from './modals.js';
 import { renderReply } from './render-reply.js';
 
@@ -10,6 +10,8 @@ import { renderReply } from './render-reply.js';
 export function registerCommands(app: App, deps: SlackDeps, commandName = '/client'): void {
   app.command(commandName, async ({ command, ack, respond, client }) => {
     await ack();
+    // After the acknowledgement, so the channel's pace never delays it.
+    const reply = (message: Parameters<typeof respond>[0]) => deps.pacer.run(paceKey(command.team_id, command.channel_id), () => respond(message));
     const text = unescapeCommandText(command.text ?? '').trim();
     const bare = text.toLowerCase();
     if (bare === 'log' || bare === 'add') {
@@ -26,11 +28,11 @@ export function registerCommands(app: App, deps: SlackDeps, commandName = '/clie
       channel: command.channel_id,
     });
     try {
-      await respond(renderReply(await deps.core.runLine(ctx, text)));
+      await reply(renderReply(await deps.core.runLine(ctx, text)));
     } catch (error) {
       // An infrastructure fault (database down, Slack unreachable): the person should not be left waiting.
       deps.logger.error({ err: error, teamId: command.team_id }, 'slash command failed');
-      await respond({ response_type: 'ephemeral', text: 'Rapport could not finish that just now; the error is logged. Please try again in a minute.' }).catch(() => undefined);
+      await reply({ response_type: 'ephemeral', text: 'Rapport could not finish that just now; the error is logged. Please try again in a minute.' }).catch(() => undefined);
     }
   });
 }

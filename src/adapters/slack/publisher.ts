@@ -1,7 +1,8 @@
-import type { webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Digest } from '../../core/model/index.js';
 import type { DigestPublisher, PublishResult } from '../../core/ports/index.js';
 import { paceKey, type SlackDeps } from './deps.js';
+import { PacedOut } from './pacer.js';
 import { renderDigest } from './render-digest.js';
 
 /** The message metadata event type that carries a digest's delivery key. */
@@ -9,6 +10,10 @@ export const DIGEST_EVENT_TYPE = 'rapport_digest';
 
 /** How far back to look for an earlier attempt whose outcome was unknown. */
 const LOOK_BACK_MS = 2 * 86_400_000;
+/** Pages of channel history read for an earlier attempt. */
+const HISTORY_PAGES = 5;
+/** The longest a digest waits for its channel's turn; a longer queue hands the wait back to the scheduler. */
+export const PUBLISH_MAX_WAIT_MS = 30_000;
 
 /** Slack errors after which posting again cannot succeed until a person acts. */
 const GONE = new Set([
@@ -30,16 +35,21 @@ const GONE = new Set([
 export interface PublisherDeps extends SlackDeps {
   /** The Web API client for a team (its installation's bot token), or null when not installed. */
   readonly clientFor: (teamId: string) => Promise<webApi.WebClient | null>;
+  /** The Web API client's timeout for one call (it makes no retries of its own). */
+  readonly requestTimeoutMs: number;
 }
 
 /**
  * Posts digests with their delivery key in the message metadata. Before posting it looks for that
  * key in the channel's recent history, so an attempt whose outcome was lost (a timeout after Slack
  * accepted the post) is reported as already posted instead of posted twice. Posts to one channel
- * go out at most one a second.
+ * go out at most one a second. One attempt is bounded: a wait for the channel's turn of at most
+ * PUBLISH_MAX_WAIT_MS, then at most HISTORY_PAGES history reads and one post, each within the
+ * client's timeout and none retried here.
  */
 export function createDigestPublisher(deps: PublisherDeps): DigestPublisher {
   return {
+    maxAttemptMs: PUBLISH_MAX_WAIT_MS + (HISTORY_PAGES + 1) * deps.requestTimeoutMs,
     async publish({ workspaceExternalId, channel, digest, deliveryKey }): Promise<PublishResult> {
       const client = await deps.clientFor(workspaceExternalId);
       if (!client) return { status: 'gone', reason: `Rapport is not installed in Slack team ${workspaceExternalId}` };
@@ -57,8 +67,9 @@ export function createDigestPublisher(deps: PublisherDeps): DigestPublisher {
             metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { delivery_key: deliveryKey } },
           });
           return { status: 'posted', messageRef: messageRef(res.channel ?? channel, res.ts ?? '') };
-        });
+        }, { maxWaitMs: PUBLISH_MAX_WAIT_MS });
       } catch (error) {
+        if (error instanceof PacedOut) return { status: 'retryable', reason: 'paced', retryAfterMs: error.waitMs };
         return classify(error);
       }
     },
@@ -73,7 +84,7 @@ async function findEarlier(deps: SlackDeps, client: webApi.WebClient, channel: s
   const oldest = (deps.clock.now().getTime() - LOOK_BACK_MS) / 1000;
   try {
     let cursor: string | undefined;
-    for (let page = 0; page < 5; page += 1) {
+    for (let page = 0; page < HISTORY_PAGES; page += 1) {
       const res = await client.conversations.history({ channel, oldest: oldest.toFixed(6), limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
       for (const m of res.messages ?? []) {
         const meta = m.metadata as { event_type?: string; event_payload?: { delivery_key?: unknown } } | undefined;
@@ -111,9 +122,7 @@ export function classify(error: unknown): PublishResult {
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; message?: string };
   const platform = slackError(error);
   if (platform && GONE.has(platform)) return { status: 'gone', reason: platform };
-  if (e.code === 'slack_webapi_rate_limited') return { status: 'retryable', reason: 'rate_limited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
-  // The client waited and retried as Slack asked; when its retries run out it throws this text.
-  const limited = /rate limit was exceeded.*retry-after: (\d+)/.exec(e.message ?? '');
-  if (limited) return { status: 'retryable', reason: 'rate_limited', retryAfterMs: Number(limited[1]) * 1000 };
+  // The client rejects rate-limited calls at once (rejectRateLimitedCalls): the scheduler waits.
+  if (e.code === webApi.ErrorCode.RateLimitedError) return { status: 'retryable', reason: 'rate_limited', retryAfterMs: (e.retryAfter ?? 1) * 1000 };
   return { status: 'retryable', reason: platform ?? e.message ?? String(error) };
 }

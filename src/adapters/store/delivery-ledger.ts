@@ -65,6 +65,14 @@ export function createDeliveryLedger(db: Db): DeliveryLedger {
       return { outcome: 'claimed', id: row.id, attempts: row.attempts + 1, resumed: row.claimedBy !== null };
     },
 
+    async renew(id, input) {
+      const renewed = await db.delivery.updateMany({
+        where: { id, state: 'claimed', claimedBy: input.instanceId },
+        data: { claimedAt: input.now },
+      });
+      return renewed.count === 1;
+    },
+
     async markPosted(id, input) {
       await db.delivery.update({ where: { id }, data: { state: 'posted', postedAt: input.now, messageRef: input.messageRef } });
     },

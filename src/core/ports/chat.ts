@@ -7,6 +7,12 @@ export interface DigestPublisher {
    * local date) so the adapter can attach it and find an earlier attempt whose outcome is unknown.
    */
   publish(input: { readonly workspaceExternalId: string; readonly channel: string; readonly digest: Digest; readonly deliveryKey: string }): Promise<PublishResult>;
+  /**
+   * The longest one publish call can take (its pacing and its calls' timeouts; it retries nothing
+   * itself). The delivery lease must outlive it, so that no other process takes a digest over while
+   * an attempt of it may still reach the platform.
+   */
+  readonly maxAttemptMs?: number;
 }
 
 /** Private messages to people, for things only some of them should hear (a blocked digest). */

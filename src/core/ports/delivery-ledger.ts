@@ -35,6 +35,12 @@ export type SettledSlot = SlotKey;
  */
 export interface DeliveryLedger {
   claim(slot: SlotKey, options: ClaimOptions): Promise<ClaimResult>;
+  /**
+   * Extends this process's claim to `now` while it still works on the slot (before each attempt and
+   * during backoff), so that no other process takes over a live delivery. False when the claim is no
+   * longer this process's (taken over or settled): it must then stop without posting.
+   */
+  renew(id: string, input: { readonly instanceId: string; readonly now: Date }): Promise<boolean>;
   markPosted(id: string, input: { readonly messageRef: string; readonly now: Date; readonly instanceId: string }): Promise<void>;
   /** Gives the claim back after retryable failures, so a later tick tries again. */
   release(id: string, input: { readonly instanceId: string; readonly reason: string }): Promise<void>;

@@ -63,15 +63,26 @@ describe.each(testProviders())('Discord digests (%s)', (provider) => {
     expect(h.discord.channelMessages(CHANNEL)).toHaveLength(1);
   });
 
-  it('a post whose answer was lost, retried, appears once', async () => {
+  it('a post whose answer was lost is not retried below the scheduler; its retry appears once', async () => {
     h.discord.failOnce({ method: 'POST', path: new RegExp(`^/channels/${SECOND_CHANNEL}/messages$`), status: 500, after: true });
     const first = await h.adapter.publisher.publish({ workspaceExternalId: GUILD.id, channel: SECOND_CHANNEL, digest: digest('Monday'), deliveryKey: 'ws/second/morning/2026-03-09' });
+    // One call: the REST client retried nothing; the scheduler owns the retry.
+    expect(h.discord.callsTo('POST', new RegExp(`^/channels/${SECOND_CHANNEL}/messages$`))).toHaveLength(1);
+    expect(first).toMatchObject({ status: 'retryable' });
     const again = await h.adapter.publisher.publish({ workspaceExternalId: GUILD.id, channel: SECOND_CHANNEL, digest: digest('Monday'), deliveryKey: 'ws/second/morning/2026-03-09' });
-    expect(h.discord.callsTo('POST', new RegExp(`^/channels/${SECOND_CHANNEL}/messages$`)).length).toBeGreaterThanOrEqual(3);
     expect(h.discord.channelMessages(SECOND_CHANNEL)).toHaveLength(1);
-    expect(first).toEqual({ status: 'posted', messageRef: `${SECOND_CHANNEL}:${h.discord.channelMessages(SECOND_CHANNEL)[0]!.id}` });
-    expect(again).toEqual(first);
+    expect(again).toEqual({ status: 'posted', messageRef: `${SECOND_CHANNEL}:${h.discord.channelMessages(SECOND_CHANNEL)[0]!.id}` });
     expect(h.discord.channelMessages(SECOND_CHANNEL)[0]!.nonce).toBe(nonceOf('ws/second/morning/2026-03-09'));
+  });
+
+  it('a 429 with a long Retry-After comes back at once as retryable, not waited out below the scheduler', async () => {
+    const posts = () => h.discord.callsTo('POST', new RegExp(`^/channels/${SECOND_CHANNEL}/messages$`)).length;
+    const before = posts();
+    h.discord.failOnce({ method: 'POST', path: new RegExp(`^/channels/${SECOND_CHANNEL}/messages$`), status: 429, retryAfterSeconds: 600 });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: GUILD.id, channel: SECOND_CHANNEL, digest: digest('Limited'), deliveryKey: 'k-limited' });
+    expect(result).toMatchObject({ status: 'retryable', reason: 'rate_limited' });
+    expect((result as { retryAfterMs?: number }).retryAfterMs).toBeGreaterThanOrEqual(600_000);
+    expect(posts()).toBe(before + 1);
   });
 
   it('a digest channel of another server gets nothing: the delivery is gone', async () => {

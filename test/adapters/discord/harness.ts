@@ -40,7 +40,6 @@ export async function startDiscord(databaseUrl: string, input: { guilds?: readon
     token: 'test-bot-token',
     apiUrl: discord.apiUrl,
     staffRoleId: STAFF_ROLE,
-    restRetries: 1,
     requestTimeoutMs: 2_000,
     ...input.options,
   });

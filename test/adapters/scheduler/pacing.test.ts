@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPacer } from '../../../src/adapters/scheduler/pacer.js';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/adapters/scheduler/retry.js';
-import { simClock } from './harness.js';
 
 describe('backoffDelay', () => {
   const rows = [
@@ -16,20 +14,4 @@ describe('backoffDelay', () => {
       expect(backoffDelay(r.attempt, () => r.random, DEFAULT_BACKOFF, r.retryAfter)).toBe(r.want);
     });
   }
-});
-
-describe('pacer', () => {
-  it('spaces calls on one channel a second apart and leaves other channels alone', async () => {
-    const clock = simClock(0);
-    const pacer = createPacer({ clock, sleep: clock.sleep });
-    const waited: string[] = [];
-    for (const channel of ['A', 'A', 'B', 'A']) {
-      const before = clock.sleeps.length;
-      await pacer.wait(channel);
-      waited.push(`${channel}:${clock.sleeps.slice(before).join('+') || 0}`);
-    }
-    // A's second call waits a second; B is free at once; A's third call is a second after its second.
-    expect(waited).toEqual(['A:0', 'A:1000', 'B:0', 'A:1000']);
-    expect(clock.now().getTime()).toBe(2_000);
-  });
 });

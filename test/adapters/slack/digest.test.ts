@@ -228,6 +228,33 @@ describe('delivery safety', () => {
     expect(result).toEqual({ status: 'retryable', reason: 'rate_limited', retryAfterMs: 1000 });
   });
 
+  it('a 429 with a long Retry-After comes back at once, after one call: the Web API client neither waits nor retries', async () => {
+    const before = h.slack.callsTo('chat.postMessage').length;
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 3_600 });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'CLONG', digest, deliveryKey: 'k-long' });
+    expect(result).toEqual({ status: 'retryable', reason: 'rate_limited', retryAfterMs: 3_600_000 });
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(before + 1);
+  });
+
+  it('a server error is not retried by the Web API client either', async () => {
+    const before = h.slack.callsTo('chat.postMessage').length;
+    h.slack.failNext('chat.postMessage', { status: 503 });
+    const result = await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'C503', digest, deliveryKey: 'k-503' });
+    expect(result.status).toBe('retryable');
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(before + 1);
+    expect(messagesIn('C503')).toEqual([]);
+  });
+
+  it("a command's reply takes its turn after a digest just posted in its channel, once the command is acknowledged", async () => {
+    await h.adapter.publisher.publish({ workspaceExternalId: 'T0001', channel: 'CSHARED', digest, deliveryKey: 'k-shared' });
+    h.sleeps.length = 0;
+    const res = await h.command('list', { channelId: 'CSHARED' });
+    expect(res.status).toBe(200);
+    expect(await h.slack.waitForResponse(res.responseId)).toMatchObject({ text: expect.any(String) });
+    // The test clock stood still since the digest: the reply waited the channel's whole second.
+    expect(h.sleeps).toEqual([1_000]);
+  });
+
   it('posts to one channel are at least a second apart; other channels do not wait', async () => {
     h.sleeps.length = 0;
     await Promise.all([

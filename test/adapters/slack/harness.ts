@@ -75,7 +75,6 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {},
     signingSecret: SECRET,
     apiUrl: slack.apiUrl,
     port: 0,
-    retries: 0,
     requestTimeoutMs: 2_000,
     sleep: async (ms) => {
       sleeps.push(ms);

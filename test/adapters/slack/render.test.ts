@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markItem, renderDigest } from '../../../src/adapters/slack/render-digest.js';
 import { renderReply } from '../../../src/adapters/slack/render-reply.js';
-import { ChannelPacer } from '../../../src/adapters/slack/pacer.js';
+import { ChannelPacer, PacedOut } from '../../../src/adapters/slack/pacer.js';
 import { NUDGE_GROUPS, type Digest, type Nudge, type Reply } from '../../../src/core/model/index.js';
 import { buildDigest, DUE_ALL_COMMAND } from '../../../src/core/digest/index.js';
 
@@ -202,6 +202,20 @@ describe('ChannelPacer', () => {
       pacer.run('a', async () => void order.push('a3')),
     ]);
     expect(order.filter((x) => x.startsWith('a'))).toEqual(['a1', 'a2', 'a3']);
+    expect(sleeps).toEqual([1000, 1000]);
+  });
+
+  it('hands back a turn further away than the caller would wait, without taking it', async () => {
+    let t = 0;
+    const sleeps: number[] = [];
+    const pacer = new ChannelPacer({ now: () => new Date(t) }, async (ms) => void (sleeps.push(ms), (t += ms)), 1000);
+    await pacer.run('a', async () => undefined);
+    await pacer.run('a', async () => undefined); // turn at 1000: waits
+    const refused = pacer.run('a', async () => 'late', { maxWaitMs: 500 }); // now 1000, turn at 2000
+    await expect(refused).rejects.toThrow(PacedOut);
+    await expect(refused).rejects.toMatchObject({ waitMs: 1000 });
+    // The refused call took no turn: the next one waits only for the turn at 2000.
+    await expect(pacer.run('a', async () => 'ok', { maxWaitMs: 1000 })).resolves.toBe('ok');
     expect(sleeps).toEqual([1000, 1000]);
   });
 

@@ -56,6 +56,20 @@ forEachDatabase((database) => {
       expect(await claim(s, 'a')).toMatchObject({ outcome: 'claimed', resumed: true });
     });
 
+    it('keeps a renewed claim from being taken over, and refuses a renewal once the claim is not its own', async () => {
+      const s = slot();
+      const first = await claim(s, 'a');
+      if (first.outcome !== 'claimed') throw new Error('unreachable');
+      const later = new Date(T0.getTime() + LEASE - 1);
+      expect(await ledger.renew(first.id, { instanceId: 'a', now: later })).toBe(true);
+      // A lease past the first claim but not past the renewal: still a's.
+      expect((await claim(s, 'b', new Date(T0.getTime() + LEASE))).outcome).toBe('busy');
+      expect(await ledger.renew(first.id, { instanceId: 'b', now: later })).toBe(false);
+      // Once b has taken it over (a stopped renewing), a's renewal fails and a must not post.
+      expect((await claim(s, 'b', new Date(later.getTime() + LEASE))).outcome).toBe('claimed');
+      expect(await ledger.renew(first.id, { instanceId: 'a', now: new Date(later.getTime() + LEASE) })).toBe(false);
+    });
+
     it('releases a claim after retryable errors so any process takes it next', async () => {
       const s = slot();
       const first = await claim(s, 'a');
