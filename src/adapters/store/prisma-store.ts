@@ -35,9 +35,15 @@ export class PrismaStore implements Store {
     this.deliveryLedger = createDeliveryLedger(db);
   }
 
-  /** Finds by (platform, externalId) or creates; an existing workspace keeps its settings. */
+  /**
+   * Finds by (platform, externalId) or creates; an existing workspace keeps its settings. Every
+   * request asks, so the usual case is one indexed read: no write (and no writer lock) unless the
+   * workspace is new.
+   */
   async ensureWorkspace(input: NewWorkspace): Promise<Workspace> {
     const { platform, externalId, name } = input;
+    const found = await this.db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    if (found !== null) return toWorkspace(found);
     const row = await this.db.workspace.upsert({
       where: { platform_externalId: { platform, externalId } },
       create: {

@@ -70,8 +70,11 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     return toWorkspace(row);
   }
 
+  /** One indexed read when the member is known under the same name (every command asks); a write only when new or renamed. */
   async ensureMember(platformUserId: string, displayName: string): Promise<Member> {
     const { workspaceId } = this;
+    const found = await this.scope.db.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
+    if (found !== null && found.displayName === displayName) return toMember(found);
     const row = await this.scope.db.member.upsert({
       where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
       create: { workspaceId, platformUserId, displayName },
