@@ -7,11 +7,6 @@
 //   - rapport:     Rapport's Slack adapter, core and store (200 clients), as `npm start` wires them
 import Database from 'better-sqlite3';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } from '../src/adapters/slack/index.js';
-import { openStore, prismaProcessedRequests } from '../src/adapters/store/index.js';
-import { createCore } from '../src/core/core.js';
-import { normalizeName } from '../src/core/commands/names.js';
-import { quiet } from './latency.js';
 
 const [kind, database, secret] = process.argv.slice(2) as [string, string, string];
 const silent = { debug() {}, info() {}, warn() {}, error: (...a: unknown[]) => console.error(...a), setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
@@ -44,6 +39,12 @@ async function bare(insert: boolean): Promise<number> {
 }
 
 async function rapport(): Promise<number> {
+  // Loaded here, not at the top, so that the bare baselines load Bolt alone.
+  const { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } = await import('../src/adapters/slack/index.js');
+  const { openStore, prismaProcessedRequests } = await import('../src/adapters/store/index.js');
+  const { createCore } = await import('../src/core/core.js');
+  const { normalizeName } = await import('../src/core/commands/names.js');
+  const { quiet } = await import('./latency.js');
   const opened = await openStore({ databaseUrl: database });
   const ws = await opened.store.ensureWorkspace({ platform: 'slack', externalId: 'T0001', name: 'acme' });
   const store = opened.store.workspace(ws.id);

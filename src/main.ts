@@ -11,8 +11,7 @@ import { demoScript } from './adapters/console/demo.js';
 import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer } from './adapters/health/health-server.js';
 import { installFaultHandlers } from './adapters/process/faults.js';
-import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
-import { createDiscordAdapter, type DiscordAdapter } from './adapters/discord/index.js';
+import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
@@ -114,12 +113,14 @@ function pipedInput(stdin: Readable): Promise<Readable | null> {
 /** Slack and/or Discord: the Bolt app, the Discord bot, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
 async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
   const { config, core, store, provider, clock, logger } = input;
-  const slack = slackConfigured(config) ? createSlackAdapter({
+  // Each platform's library is loaded only when it is configured (Bolt and discord.js are tens of MB each).
+  const slackModule = slackConfigured(config) ? await import('./adapters/slack/index.js') : null;
+  const slack = slackModule ? slackModule.createSlackAdapter({
     store,
     lifecycle: store.lifecycle,
     installations: store.installations,
     processedEvents: store.processedEvents,
-    processedRequests: prismaProcessedRequests(store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
+    processedRequests: prismaProcessedRequests(store.db, { prefix: slackModule.REPLAY_ID_PREFIX, rememberMs: slackModule.REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),
@@ -134,7 +135,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
-  const discord = discordAdapter({ config, core, store, clock, logger });
+  const discord = await discordAdapter({ config, core, store, clock, logger });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   // Each platform this process runs registers its outlet; a workspace goes out through its own.
   const platforms = new Map<Platform, PlatformOutlet>();
@@ -185,9 +186,10 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */
-function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): DiscordAdapter | null {
+async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): Promise<DiscordAdapter | null> {
   const { config, core, store, clock, logger } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
+  const { createDiscordAdapter } = await import('./adapters/discord/index.js');
   return createDiscordAdapter({
     core,
     store,

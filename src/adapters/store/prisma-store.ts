@@ -9,6 +9,7 @@ import { createWorkspaceLifecycle } from './lifecycle.js';
 import { createProcessedEvents } from './processed-events.js';
 import { toWorkspace } from './rows.js';
 import { PrismaWorkspaceStore } from './workspace-store.js';
+import { DirectoryCache } from './directory-cache.js';
 
 export class PrismaStore implements Store {
   /** Install, uninstall, erasure and delivery blocks (platform adapters, the scheduler, the erasure job). */
@@ -19,6 +20,8 @@ export class PrismaStore implements Store {
   readonly processedEvents: ProcessedEvents;
   /** What the scheduler claimed, posted and skipped. */
   readonly deliveryLedger: DeliveryLedger;
+  /** Client directories of recently used workspaces, checked against the database's stamp on every read. */
+  private readonly directories = new DirectoryCache();
 
   constructor(
     /**
@@ -74,7 +77,7 @@ export class PrismaStore implements Store {
   }
 
   workspace(workspaceId: string): WorkspaceStore {
-    return new PrismaWorkspaceStore(this.db, workspaceId, this.db);
+    return new PrismaWorkspaceStore(this.db, workspaceId, this.db, this.directories);
   }
 
   async close(): Promise<void> {
