@@ -18,7 +18,7 @@ export interface RequestScreenOptions {
   /**
    * Records a signed delivery; false when the same one (same signature: same body and timestamp) came before.
    * Absent: no replay check. When it throws (database down) the request goes on, so the person still gets an answer.
-   * Not awaited before the acknowledgement: the listener's work after the ack awaits it.
+   * Called by the listener's work after the acknowledgement, never before it.
    */
   readonly firstDelivery?: (id: string) => Promise<boolean>;
   readonly bodyLimit?: number;
@@ -26,7 +26,7 @@ export interface RequestScreenOptions {
 }
 
 export type Screened =
-  | { readonly pass: true; readonly rawBody: Buffer; readonly firstDelivery?: Promise<boolean> }
+  | { readonly pass: true; readonly rawBody: Buffer; readonly firstDelivery?: () => Promise<boolean> }
   | { readonly pass: false; readonly status: 200 | 400 | 401 | 413; readonly reason: 'unsigned' | 'stale' | 'future' | 'malformed' | 'not-an-object' | 'too-deep' | 'too-large' | 'replay' };
 
 /**
@@ -43,7 +43,7 @@ export class ScreenedHTTPReceiver extends HTTPReceiver {
       bodyLimit: screen.bodyLimit ?? defaultBodyLimit,
       // The replay check rides in the listener's context; work after the ack awaits it (AfterAck).
       customPropertiesExtractor: (req) => {
-        const firstDelivery = (req as IncomingMessage & { firstDelivery?: Promise<boolean> }).firstDelivery;
+        const firstDelivery = (req as IncomingMessage & { firstDelivery?: () => Promise<boolean> }).firstDelivery;
         return firstDelivery ? { firstDelivery } : {};
       },
     });
@@ -130,12 +130,13 @@ export async function screenRequest(req: IncomingMessage, options: RequestScreen
 
   // Events API deliveries are deduplicated by their signed event_id (dedupeEvents), which also lets
   // Slack's retry of a failed event through; the signature check is for commands and interactions.
-  // It is started here but not awaited: the acknowledgement never waits for the database, and the
-  // work after it does (AfterAck skips a replay). When recording fails (database down) the request
-  // goes on, so the person still gets an answer.
+  // It is not made here: the acknowledgement never waits for the database. The work after the ack
+  // makes it first (AfterAck skips a replay), and a request refused as busy never makes it. When
+  // recording fails (database down) the request goes on, so the person still gets an answer.
   const eventsApi = ['event_callback', 'url_verification'].includes(String((body as { type?: unknown }).type));
   if (options.firstDelivery && !eventsApi) {
-    const firstDelivery = options.firstDelivery(`${REPLAY_ID_PREFIX}${signature}`).then(
+    const record = options.firstDelivery;
+    const firstDelivery = () => record(`${REPLAY_ID_PREFIX}${signature}`).then(
       (first) => {
         if (!first) options.logger.info({ reason: 'replay', status: 200 }, refusals.replay);
         return first;

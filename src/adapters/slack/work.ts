@@ -15,9 +15,9 @@ export interface WorkLimits {
 
 export const DEFAULT_WORK_LIMITS: WorkLimits = { concurrency: 4, maxWaiting: 500 };
 
-/** Set by the HTTP receiver's screen: the durable replay check of this delivery, started but not awaited before the ack. */
+/** Set by the HTTP receiver's screen: the durable replay check of this delivery, made by the work after the ack. */
 export interface DeliveryContext {
-  readonly firstDelivery?: Promise<boolean>;
+  readonly firstDelivery?: () => Promise<boolean>;
 }
 
 /**
@@ -54,7 +54,7 @@ export class AfterAck {
       // chained back to back would never let the event loop read new requests: yield to it first,
       // so waiting acknowledgements go out between jobs.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      if (delivery && !(await delivery)) return;
+      if (delivery && !(await delivery())) return;
       try {
         await job();
       } catch (error) {
