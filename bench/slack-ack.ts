@@ -4,7 +4,7 @@
 // Measures, from sending the signed request to receiving the HTTP response:
 //   - `/client log <client> call …`  (ack first; the core runs after it)
 //   - `/client log`                  (ack, then views.open)
-//   - log form submission            (the core runs before the ack, so errors show on the form)
+//   - log form submission            (acknowledged after a check that needs no database; the core runs after it)
 import { quiet, summary } from './latency.js';
 import { createCore } from '../src/core/core.js';
 import { mkdtempSync, rmSync } from 'node:fs';

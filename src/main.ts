@@ -14,8 +14,7 @@ import { calendarFeedRoute } from './adapters/calendar/feed-route.js';
 import { createCalendarSecrets } from './adapters/calendar/secrets.js';
 import { createMetrics, meteredCore, metricsRoute, type Metrics } from './adapters/metrics/index.js';
 import { installFaultHandlers } from './adapters/process/faults.js';
-import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from './adapters/slack/index.js';
-import { createDiscordAdapter, type DiscordAdapter } from './adapters/discord/index.js';
+import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
@@ -124,12 +123,14 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   // A shard process (npm run discord:shards) runs its own Discord shards; only the first also runs what must run once.
   const shard = shardPart(config);
   const once = shard === null || shard.first;
-  const slack = slackConfigured(config) && once ? createSlackAdapter({
+  // Each platform's library is loaded only when it is configured (Bolt and discord.js are tens of MB each).
+  const slackModule = slackConfigured(config) && once ? await import('./adapters/slack/index.js') : null;
+  const slack = slackModule ? slackModule.createSlackAdapter({
     store,
     lifecycle: store.lifecycle,
     installations: store.installations,
     processedEvents: store.processedEvents,
-    processedRequests: prismaProcessedRequests(store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
+    processedRequests: prismaProcessedRequests(store.db, { prefix: slackModule.REPLAY_ID_PREFIX, rememberMs: slackModule.REPLAY_MEMORY_MS }),
     logger,
     clock,
     mode: config.SLACK_MODE ?? (config.SLACK_APP_TOKEN ? 'socket' : 'http'),
@@ -144,7 +145,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
-  const discord = discordAdapter({ config, core, store, clock, logger });
+  const discord = await discordAdapter({ config, core, store, clock, logger });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   // Each platform this process runs registers its outlet; a workspace goes out through its own.
   const platforms = new Map<Platform, PlatformOutlet>();
@@ -208,10 +209,11 @@ function operatorRoutes(input: { config: Config; store: PrismaStore; clock: Cloc
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */
-function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): DiscordAdapter | null {
+async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): Promise<DiscordAdapter | null> {
   const { config, core, store, clock, logger } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
   const shard = shardPart(config);
+  const { createDiscordAdapter } = await import('./adapters/discord/index.js');
   return createDiscordAdapter({
     core,
     store,

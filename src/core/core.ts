@@ -8,7 +8,7 @@ import { COMMANDS } from './commands/registry.js';
 import { usageOf } from './commands/usage.js';
 import { actOnNudge, type NudgeAction } from './use-cases/act-on-nudge.js';
 import type { CommandContext } from './use-cases/context.js';
-import { handleCommand, runCommand } from './use-cases/handle-command.js';
+import { checkCommand, handleCommand, runCommand } from './use-cases/handle-command.js';
 import { planDigest } from './use-cases/plan-digest.js';
 import { recordMessage, type MessageEvent, type MessageOutcome } from './use-cases/record-message.js';
 
@@ -30,6 +30,8 @@ export interface Core {
   runLine(ctx: CommandContext, text: string): Promise<Reply>;
   /** A command with its values already separated (a form, Discord's options, an import row). */
   run(ctx: CommandContext, command: string, values: Readonly<Record<string, RawValue | undefined>>): Promise<Reply>;
+  /** What `run` would refuse before reading the store (missing or unreadable values), or null: forms answer it on their fields at once. */
+  check(ctx: Pick<CommandContext, 'now' | 'workspace'>, command: string, values: Readonly<Record<string, RawValue | undefined>>): Reply | null;
   /** Done or Snooze on a nudge, from a button. */
   actOnNudge(ctx: CommandContext, action: NudgeAction): Promise<Reply>;
   /** A message that crossed between the team and a client with nobody typing (mail, a support post). */
@@ -51,6 +53,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     runLine: (ctx, text) => handleCommand(deps, ctx, text),
     run: (ctx, command, values) => runCommand(deps, ctx, command, values),
+    check: (ctx, command, values) => checkCommand(ctx, command, values),
     actOnNudge: (ctx, action) => actOnNudge(deps, ctx, action),
     recordMessage: (ctx, message) => recordMessage(deps.store, ctx.workspace, ctx.now, message),
     planDigest: (input) => planDigest({ ...input, catalog: deps.giftCatalog }),

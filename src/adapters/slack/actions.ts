@@ -12,15 +12,17 @@ type Body = BlockAction;
 
 /** Listens to the digest's Done / Snooze / Log controls and the compact one-menu variant. */
 export function registerDigestActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(DIGEST_ACTIONS.done, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(DIGEST_ACTIONS.done, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
-    await act(deps, client, body, { nudgeId: action.value ?? '', action: 'done' });
+    await deps.work.run(args, () => act(deps, client, body, { nudgeId: action.value ?? '', action: 'done' }));
   });
 
-  app.action<BlockAction<StaticSelectAction>>(DIGEST_ACTIONS.snooze, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<StaticSelectAction>>(DIGEST_ACTIONS.snooze, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const nudgeId = parseItemBlockId(action.block_id)?.nudgeId;
-    if (nudgeId) await snoozeOrPick(deps, client, body, nudgeId, action.selected_option.value);
+    if (nudgeId) await snoozeOrPick(deps, client, body, nudgeId, action.selected_option.value, (job) => deps.work.run(args, job));
   });
 
   app.action<BlockAction<ButtonAction>>(DIGEST_ACTIONS.log, async ({ ack, body, action, client }) => {
@@ -29,14 +31,16 @@ export function registerDigestActions(app: App, deps: SlackDeps): void {
     await openLog(deps, client, body, action.value ?? '', nudgeId);
   });
 
-  app.action<BlockAction<StaticSelectAction>>(DIGEST_ACTIONS.menu, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<StaticSelectAction>>(DIGEST_ACTIONS.menu, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const nudgeId = parseItemBlockId(action.block_id)?.nudgeId;
     const choice = action.selected_option.value;
+    const later = (job: () => Promise<void>) => deps.work.run(args, job);
     if (!nudgeId) return;
-    if (choice === 'done') await act(deps, client, body, { nudgeId, action: 'done' });
+    if (choice === 'done') await later(() => act(deps, client, body, { nudgeId, action: 'done' }));
     else if (choice.startsWith('log:')) await openLog(deps, client, body, choice.slice(4), nudgeId);
-    else await snoozeOrPick(deps, client, body, nudgeId, choice);
+    else await snoozeOrPick(deps, client, body, nudgeId, choice, later);
   });
 }
 
@@ -53,9 +57,10 @@ function caller(body: Body) {
   return { teamId: body.team?.id ?? body.user.team_id ?? '', teamName: body.team?.domain, userId: body.user.id, userName: body.user.name ?? body.user.username, channel: body.channel?.id };
 }
 
-async function snoozeOrPick(deps: SlackDeps, client: webApi.WebClient, body: Body, nudgeId: string, choice: string): Promise<void> {
+/** A fixed span runs in the core as work after the ack (`later`); "pick a date" opens its form at once (the trigger id expires in seconds). */
+async function snoozeOrPick(deps: SlackDeps, client: webApi.WebClient, body: Body, nudgeId: string, choice: string, later: (job: () => Promise<void>) => Promise<void>): Promise<void> {
   if (choice === '1d' || choice === '1w') {
-    await act(deps, client, body, { nudgeId, action: 'snooze', span: choice });
+    await later(() => act(deps, client, body, { nudgeId, action: 'snooze', span: choice }));
     return;
   }
   const title = titleOf(body.message?.blocks as KnownBlock[] | undefined, nudgeId);

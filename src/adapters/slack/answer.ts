@@ -31,7 +31,7 @@ export async function postToResponseUrl(url: string, body: object): Promise<void
 /** What a person sees when Rapport fails for a reason that is not theirs (database down, Slack unreachable). */
 export const COULD_NOT_FINISH = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
 
-interface FaultBody {
+export interface FaultBody {
   readonly type?: string;
   readonly command?: string;
   readonly response_url?: string;
@@ -64,7 +64,8 @@ export function answerFaults(deps: Pick<SlackDeps, 'logger' | 'pacer'>): Middlew
   };
 }
 
-async function apologise(deps: Pick<SlackDeps, 'pacer'>, args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody): Promise<void> {
+/** Tells the person their request failed for a reason that is not theirs, wherever they can see it, in its channel's turn. */
+export async function apologise(deps: Pick<SlackDeps, 'pacer'>, args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody): Promise<void> {
   if (body.type === 'event_callback') return;
   const ack = 'ack' in args && typeof args.ack === 'function' ? (args.ack as (response?: object) => Promise<void>) : undefined;
   if (body.type === 'view_submission') {

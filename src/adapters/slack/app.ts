@@ -18,6 +18,7 @@ import { ScreenedHTTPReceiver } from './receiver.js';
 import { onlyServedTeam } from './single-team.js';
 import type { Core } from '../../core/core.js';
 import { registerSubmissions } from './submissions.js';
+import { AfterAck, DEFAULT_WORK_LIMITS, type WorkLimits } from './work.js';
 
 /** The bot scopes Rapport asks for; docs/slack.md gives the reason for each. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'channels:history', 'groups:history', 'incoming-webhook'] as const;
@@ -56,6 +57,8 @@ export interface SlackAdapterOptions {
   readonly core: Core;
   /** The IANA zone new workspaces start with (RAPPORT_TIME_ZONE); each can change it with /client settings. */
   readonly defaultTimeZone?: string;
+  /** How much acknowledged work runs at once and may wait (DEFAULT_WORK_LIMITS when absent). */
+  readonly work?: Partial<WorkLimits>;
 }
 
 export interface SlackAdapter {
@@ -70,11 +73,14 @@ export interface SlackAdapter {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const oauth = options.botToken === undefined;
   checkOptions(options, oauth);
+  // One limiter per channel for every post, the work's busy replies and apologies included.
+  const pacer = new ChannelPacer(options.clock, options.sleep ?? realSleep);
   const deps: SlackDeps = {
     store: options.store,
     logger: options.logger,
     clock: options.clock,
-    pacer: new ChannelPacer(options.clock, options.sleep ?? realSleep),
+    pacer,
+    work: new AfterAck({ ...DEFAULT_WORK_LIMITS, ...options.work }, options.logger, pacer),
     core: options.core,
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
@@ -182,6 +188,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     },
     async stop() {
       await app.stop();
+      // Every acknowledged request is answered before the process goes.
+      await deps.work.idle();
     },
     publisher: createDigestPublisher({ ...deps, clientFor, requestTimeoutMs }),
     notifier: createMemberNotifier({ ...deps, clientFor, requestTimeoutMs }),

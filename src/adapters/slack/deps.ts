@@ -1,6 +1,7 @@
 import type { CommandContext, Core } from '../../core/core.js';
 import type { Clock, Logger, Store } from '../../core/ports/index.js';
 import type { ChannelPacer } from './pacer.js';
+import type { AfterAck } from './work.js';
 
 /** What every Slack listener needs; built once by the factory. */
 export interface SlackDeps {
@@ -11,6 +12,8 @@ export interface SlackDeps {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly pacer: ChannelPacer;
+  /** Where listeners put their core work once they have acknowledged: bounded, and refused politely when full. */
+  readonly work: AfterAck;
   /** The IANA zone a workspace starts with when Rapport first meets its team (RAPPORT_TIME_ZONE). */
   readonly defaultTimeZone?: string;
 }

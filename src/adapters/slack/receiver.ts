@@ -18,6 +18,7 @@ export interface RequestScreenOptions {
   /**
    * Records a signed delivery; false when the same one (same signature: same body and timestamp) came before.
    * Absent: no replay check. When it throws (database down) the request goes on, so the person still gets an answer.
+   * Called by the listener's work after the acknowledgement, never before it.
    */
   readonly firstDelivery?: (id: string) => Promise<boolean>;
   readonly bodyLimit?: number;
@@ -25,7 +26,7 @@ export interface RequestScreenOptions {
 }
 
 export type Screened =
-  | { readonly pass: true; readonly rawBody: Buffer }
+  | { readonly pass: true; readonly rawBody: Buffer; readonly firstDelivery?: () => Promise<boolean> }
   | { readonly pass: false; readonly status: 200 | 400 | 401 | 413; readonly reason: 'unsigned' | 'stale' | 'future' | 'malformed' | 'not-an-object' | 'too-deep' | 'too-large' | 'replay' };
 
 /**
@@ -37,7 +38,15 @@ export type Screened =
  */
 export class ScreenedHTTPReceiver extends HTTPReceiver {
   constructor(options: HTTPReceiverOptions, screen: RequestScreenOptions) {
-    super({ ...options, bodyLimit: screen.bodyLimit ?? defaultBodyLimit });
+    super({
+      ...options,
+      bodyLimit: screen.bodyLimit ?? defaultBodyLimit,
+      // The replay check rides in the listener's context; work after the ack awaits it (AfterAck).
+      customPropertiesExtractor: (req) => {
+        const firstDelivery = (req as IncomingMessage & { firstDelivery?: () => Promise<boolean> }).firstDelivery;
+        return firstDelivery ? { firstDelivery } : {};
+      },
+    });
     const bolt = this.requestListener;
     const endpoint = screen.endpoint ?? '/slack/events';
     this.requestListener = (req, res) => {
@@ -45,7 +54,7 @@ export class ScreenedHTTPReceiver extends HTTPReceiver {
       screenRequest(req, screen).then(
         (verdict) => {
           if (verdict.pass) {
-            (req as IncomingMessage & { rawBody?: Buffer }).rawBody = verdict.rawBody;
+            Object.assign(req, { rawBody: verdict.rawBody, firstDelivery: verdict.firstDelivery });
             bolt(req, res);
             return;
           }
@@ -121,15 +130,23 @@ export async function screenRequest(req: IncomingMessage, options: RequestScreen
 
   // Events API deliveries are deduplicated by their signed event_id (dedupeEvents), which also lets
   // Slack's retry of a failed event through; the signature check is for commands and interactions.
+  // It is not made here: the acknowledgement never waits for the database. The work after the ack
+  // makes it first (AfterAck skips a replay), and a request refused as busy never makes it. When
+  // recording fails (database down) the request goes on, so the person still gets an answer.
   const eventsApi = ['event_callback', 'url_verification'].includes(String((body as { type?: unknown }).type));
   if (options.firstDelivery && !eventsApi) {
-    let first = true;
-    try {
-      first = await options.firstDelivery(`${REPLAY_ID_PREFIX}${signature}`);
-    } catch (error) {
-      options.logger.warn({ err: error }, 'could not record a Slack request for replay protection; handling it anyway');
-    }
-    if (!first) return { pass: false, status: 200, reason: 'replay' };
+    const record = options.firstDelivery;
+    const firstDelivery = () => record(`${REPLAY_ID_PREFIX}${signature}`).then(
+      (first) => {
+        if (!first) options.logger.info({ reason: 'replay', status: 200 }, refusals.replay);
+        return first;
+      },
+      (error: unknown) => {
+        options.logger.warn({ err: error }, 'could not record a Slack request for replay protection; handling it anyway');
+        return true;
+      },
+    );
+    return { pass: true, rawBody, firstDelivery };
   }
   return { pass: true, rawBody };
 }

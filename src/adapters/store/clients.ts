@@ -16,6 +16,7 @@ import {
   toMember,
   toNote,
 } from './rows.js';
+import { cachedDirectory, directoryChanged } from './directory-cache.js';
 import { NotInWorkspaceError, requireMember, type Scope } from './scope.js';
 import { groupBy, inChunks } from './chunks.js';
 import { Prisma } from './generated/sqlite/client.js';
@@ -51,13 +52,15 @@ export async function withAliases(scope: Scope, rows: readonly Prisma.ClientGetP
   return rows.map((row) => toClient({ ...row, aliases: aliases.get(row.id) ?? [] }));
 }
 
-export async function clientDirectory(scope: Scope): Promise<ClientName[]> {
-  const where = { workspaceId: scope.workspaceId };
-  const [rows, aliases] = await Promise.all([
-    scope.db.client.findMany({ where, select: { id: true, name: true }, orderBy: { normalizedName: 'asc' } }),
-    aliasesWhere(scope, where),
-  ]);
-  return rows.map((row) => ({ id: row.id, name: row.name, aliases: (aliases.get(row.id) ?? []).map((a) => a.alias) }));
+export function clientDirectory(scope: Scope): Promise<ClientName[]> {
+  return cachedDirectory(scope, async () => {
+    const where = { workspaceId: scope.workspaceId };
+    const [rows, aliases] = await Promise.all([
+      scope.db.client.findMany({ where, select: { id: true, name: true }, orderBy: { normalizedName: 'asc' } }),
+      aliasesWhere(scope, where),
+    ]);
+    return rows.map((row) => ({ id: row.id, name: row.name, aliases: (aliases.get(row.id) ?? []).map((a) => a.alias) }));
+  });
 }
 
 export async function getClient(scope: Scope, clientId: string): Promise<Client | null> {
@@ -188,6 +191,7 @@ export async function createClient(scope: Scope, input: NewClient): Promise<Clie
     },
     include: clientInclude,
   });
+  await directoryChanged(scope);
   return toClient(row);
 }
 
@@ -195,13 +199,15 @@ export async function updateClient(scope: Scope, clientId: string, patch: Client
   const { db, workspaceId } = scope;
   const { addAliases = [], ...fields } = patch;
   await requireMember(scope, fields.ownerId);
-  const { count } = await db.client.updateMany({ where: { id: clientId, workspaceId }, data: fields });
+  // An update with nothing to set reports 0 rows on SQLite even when the client is there (only aliases are added).
+  const count = Object.keys(fields).length > 0 ? (await db.client.updateMany({ where: { id: clientId, workspaceId }, data: fields })).count : await db.client.count({ where: { id: clientId, workspaceId } });
   if (count === 0) throw new NotInWorkspaceError('client', clientId);
   if (addAliases.length > 0) {
     await db.clientAlias.createMany({
       data: addAliases.map((a) => ({ workspaceId, clientId, alias: a.alias, normalized: a.normalized })),
     });
   }
+  if (addAliases.length > 0 || fields.name !== undefined || fields.normalizedName !== undefined) await directoryChanged(scope);
   const row = await db.client.findFirst({ where: { id: clientId, workspaceId }, include: clientInclude });
   if (row === null) throw new NotInWorkspaceError('client', clientId);
   return toClient(row);
@@ -226,5 +232,6 @@ export async function touchClient(scope: Scope, clientId: string, touch: ClientT
 
 /** Erases the client; the schema's cascades remove everything recorded about it. */
 export async function forgetClient(scope: Scope, clientId: string): Promise<void> {
-  await scope.db.client.deleteMany({ where: { id: clientId, workspaceId: scope.workspaceId } });
+  const { count } = await scope.db.client.deleteMany({ where: { id: clientId, workspaceId: scope.workspaceId } });
+  if (count > 0) await directoryChanged(scope);
 }

@@ -1,13 +1,14 @@
 // Committed migrations: applied at start-up like `prisma migrate deploy` (same folders, same
 // `_prisma_migrations` table, so the standard CLI stays compatible), and diffed against the model
 // for the drift check and to write the next migration.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { adapterFactory, ensurePostgresSchema, parseDatabaseUrl, type Provider } from './database.js';
-import { withSchemaEngine } from './schema-engine.js';
+import type { withSchemaEngine as WithSchemaEngine } from './schema-engine.js';
 
 export const PROVIDERS: readonly Provider[] = ['sqlite', 'postgresql'];
 const NO_FILTERS: SchemaFilter = { externalTables: [], externalEnums: [] };
@@ -65,7 +66,10 @@ export async function applyMigrations(url: string, options: { readonly migration
   const target = parseDatabaseUrl(url);
   await ensurePostgresSchema(target);
   const migrationsList = options.migrations ?? readMigrations(target.provider);
+  if (await alreadyApplied(target, migrationsList)) return [];
   const models = readModelsOrEmpty();
+  // Loaded only when something is to be applied: the engine is about 1 s of start-up and tens of MB.
+  const { withSchemaEngine } = await import('./schema-engine.js');
   const result = await withSchemaEngine(
     {
       datamodels: [['schema.prisma', schemaFor(target.provider, models)]],
@@ -75,6 +79,33 @@ export async function applyMigrations(url: string, options: { readonly migration
     (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
   );
   return result.appliedMigrationNames;
+}
+
+/**
+ * True when every committed migration is recorded as finished in `_prisma_migrations`, with the
+ * checksum of the same file (Prisma's: SHA-256 of migration.sql). One query through the driver, so
+ * an up-to-date database (every start but the first after an upgrade) never starts the engine. Any
+ * doubt (no table yet, a failed or edited migration, an unreadable answer) leaves it to the engine.
+ */
+async function alreadyApplied(target: ReturnType<typeof parseDatabaseUrl>, list: MigrationList): Promise<boolean> {
+  if (target.provider === 'sqlite' && (target.file === ':memory:' || !existsSync(target.file))) return false;
+  const adapter = await adapterFactory(target).connect();
+  try {
+    const result = await adapter.queryRaw({
+      sql: 'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+      args: [],
+      argTypes: [],
+    });
+    const applied = new Map(result.rows.map((row) => [String(row[0]), String(row[1])]));
+    return list.migrationDirectories.every((dir) => {
+      const content = dir.migrationFile.content;
+      return content.tag === 'ok' && applied.get(dir.path) === createHash('sha256').update(content.value).digest('hex');
+    });
+  } catch {
+    return false;
+  } finally {
+    await adapter.dispose();
+  }
 }
 
 /** Production images may ship without the model file; the engine only needs a datasource then. */
@@ -102,7 +133,8 @@ export async function diffMigrations(provider: Provider, options: { readonly mod
   const models = options.models ?? readModels();
   const migrations = options.migrations ?? readMigrations(provider);
   const schema = schemaFor(provider, models);
-  const run = async (factoryAndShadow: Pick<Parameters<typeof withSchemaEngine>[0], 'factory' | 'shadow'>) =>
+  const { withSchemaEngine } = await import('./schema-engine.js');
+  const run = async (factoryAndShadow: Pick<Parameters<typeof WithSchemaEngine>[0], 'factory' | 'shadow'>) =>
     withSchemaEngine({ datamodels: [['schema.prisma', schema]], ...factoryAndShadow }, (engine) =>
       engine.diff({
         from: { tag: 'migrations', ...migrations },

@@ -10,6 +10,7 @@ import { createWorkspaceLifecycle } from './lifecycle.js';
 import { createProcessedEvents } from './processed-events.js';
 import { toWorkspace } from './rows.js';
 import { PrismaWorkspaceStore } from './workspace-store.js';
+import { DirectoryCache } from './directory-cache.js';
 
 export class PrismaStore implements Store {
   /** Install, uninstall, erasure and delivery blocks (platform adapters, the scheduler, the erasure job). */
@@ -22,6 +23,8 @@ export class PrismaStore implements Store {
   readonly deliveryLedger: DeliveryLedger;
   /** Which workspace a calendar feed token's hash opens (the feed server). */
   readonly calendarFeeds: CalendarFeeds;
+  /** Client directories of recently used workspaces, checked against the database's stamp on every read. */
+  private readonly directories = new DirectoryCache();
 
   constructor(
     /**
@@ -39,9 +42,15 @@ export class PrismaStore implements Store {
     this.calendarFeeds = createCalendarFeeds(db);
   }
 
-  /** Finds by (platform, externalId) or creates; an existing workspace keeps its settings. */
+  /**
+   * Finds by (platform, externalId) or creates; an existing workspace keeps its settings. Every
+   * request asks, so the usual case is one indexed read: no write (and no writer lock) unless the
+   * workspace is new.
+   */
   async ensureWorkspace(input: NewWorkspace): Promise<Workspace> {
     const { platform, externalId, name } = input;
+    const found = await this.db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    if (found !== null) return toWorkspace(found);
     const row = await this.db.workspace.upsert({
       where: { platform_externalId: { platform, externalId } },
       create: {
@@ -72,7 +81,7 @@ export class PrismaStore implements Store {
   }
 
   workspace(workspaceId: string): WorkspaceStore {
-    return new PrismaWorkspaceStore(this.db, workspaceId, this.db);
+    return new PrismaWorkspaceStore(this.db, workspaceId, this.db, this.directories);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 // workspace it is bound to. Ownership checks live here so that an id from another workspace can
 // never be linked to, read, or changed through this workspace's store.
 import type { Prisma } from './generated/sqlite/client.js';
+import type { DirectoryCache } from './directory-cache.js';
 
 /** The root client or an interactive transaction: both answer the same model queries. */
 export type Tx = Prisma.TransactionClient;
@@ -9,6 +10,8 @@ export type Tx = Prisma.TransactionClient;
 export interface Scope {
   readonly db: Tx;
   readonly workspaceId: string;
+  /** Shared by every store of one PrismaStore; absent: the directory is read every time. */
+  readonly directoryCache?: DirectoryCache;
 }
 
 /** Thrown when a caller passes an id that is not in this workspace: a bug in the caller. */

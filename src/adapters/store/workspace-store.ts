@@ -27,6 +27,7 @@ import * as records from './records.js';
 import { fromBusinessDays, settingsOf, toMember, toWorkspace } from './rows.js';
 import type { Scope, Tx } from './scope.js';
 import { careSnapshot } from './snapshot.js';
+import type { DirectoryCache } from './directory-cache.js';
 
 /** Generous bounds: SQLite serialises writers, so a transaction may wait for another one. */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
@@ -41,14 +42,15 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     db: Tx,
     readonly workspaceId: string,
     private readonly root: Db | null,
+    private readonly directoryCache?: DirectoryCache,
   ) {
-    this.scope = { db, workspaceId };
+    this.scope = { db, workspaceId, ...(directoryCache ? { directoryCache } : {}) };
   }
 
   /** Nested calls reuse the current transaction: the outermost one decides commit or rollback. */
   async transaction<T>(fn: (tx: WorkspaceStore) => Promise<T>): Promise<T> {
     if (this.root === null) return fn(this);
-    return this.root.$transaction((tx) => fn(new PrismaWorkspaceStore(tx, this.workspaceId, null)), TRANSACTION_OPTIONS);
+    return this.root.$transaction((tx) => fn(new PrismaWorkspaceStore(tx, this.workspaceId, null, this.directoryCache)), TRANSACTION_OPTIONS);
   }
 
   async getWorkspace(): Promise<Workspace> {
@@ -79,8 +81,11 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     return JSON.stringify(settingsToStore(policy ?? stored.policy, supportChannels ?? stored.supportChannels));
   }
 
+  /** One indexed read when the member is known under the same name (every command asks); a write only when new or renamed. */
   async ensureMember(platformUserId: string, displayName: string): Promise<Member> {
     const { workspaceId } = this;
+    const found = await this.scope.db.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
+    if (found !== null && found.displayName === displayName) return toMember(found);
     const row = await this.scope.db.member.upsert({
       where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
       create: { workspaceId, platformUserId, displayName },

@@ -52,6 +52,18 @@ export function runCommand(deps: CoreDeps, ctx: CommandContext, name: string, ra
   return runInCommandEnv(deps, ctx, (env) => execute(command, raw, env), usageOf(command));
 }
 
+/**
+ * Reads a command's values without the store: what `run` would refuse before looking anything up (a
+ * missing field, an unreadable date). A form answers these on its fields before it is acknowledged;
+ * null means the values read, and `run` decides the rest.
+ */
+export function checkCommand(ctx: Pick<CommandContext, 'now' | 'workspace'>, name: string, raw: Readonly<Record<string, RawValue | undefined>>): Reply | null {
+  const command = findCommand(name);
+  if (command === undefined) return errorReply({ ok: false, code: 'command.unknown', message: `"${name}" is not a command.` }, undefined);
+  const args = readArgs(command.args, raw, { now: ctx.now, timeZone: ctx.workspace.timeZone });
+  return args.ok ? null : errorReply(args, usageOf(command));
+}
+
 async function execute(command: CommandDefinition, raw: Readonly<Record<string, RawValue | undefined>>, env: CommandEnv): Promise<Reply> {
   const args = readArgs(command.args, raw, { now: env.now, timeZone: env.workspace.timeZone });
   if (!args.ok) return failWith(args);

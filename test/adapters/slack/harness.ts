@@ -1,7 +1,7 @@
 // Wires the real pieces for Slack adapter tests: a fresh SQLite database through the real store,
 // the real core, the real Bolt receiver on 127.0.0.1, and FakeSlack as the far side of the wire.
 import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/index.js';
-import { createCore } from '../../../src/core/core.js';
+import { createCore, type Core } from '../../../src/core/core.js';
 import { openStore, prismaProcessedRequests, type OpenedStore } from '../../../src/adapters/store/index.js';
 import type { Clock, Logger } from '../../../src/core/ports/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from '../../support/databases.js';
@@ -54,7 +54,8 @@ export interface Harness {
 export const NOW = new Date('2026-03-02T10:00:00.000Z');
 
 /** `databaseUrl`: run on that database (the caller creates and drops it) instead of a fresh SQLite file. */
-export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}, setup: { databaseUrl?: string } = {}): Promise<Harness> {
+/** `wrapCore`: puts something around the real core (a gate a test controls), on the harness's own store. */
+export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}, setup: { databaseUrl?: string; wrapCore?: (core: Core) => Core } = {}): Promise<Harness> {
   const database: Pick<CreatedTestDatabase, 'url' | 'drop'> = setup.databaseUrl ? { url: setup.databaseUrl, drop: async () => undefined } : await createTestDatabase('sqlite');
   const opened = await openStore({ databaseUrl: database.url });
   const slack = await FakeSlack.start();
@@ -62,7 +63,7 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {},
   const logger = recordingLogger();
   const sleeps: number[] = [];
   const adapter = createSlackAdapter({
-    core: createCore({ store: opened.store, logger }),
+    core: (setup.wrapCore ?? ((core: Core) => core))(createCore({ store: opened.store, logger })),
     store: opened.store,
     lifecycle: opened.store.lifecycle,
     installations: opened.store.installations,

@@ -44,6 +44,17 @@ describe('openStore on SQLite', () => {
     expect(await applyMigrations(url)).toEqual([]);
   });
 
+  it('runs in write-ahead-log mode with synchronous NORMAL, so a commit does not wait for the disk twice', async () => {
+    const url = `file:${join(dir, 'wal.db')}`;
+    const opened = await openStore({ databaseUrl: url });
+    const pragma = async (name: string) => Object.values((await opened.store.db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0]!)[0];
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(Number(await pragma('synchronous'))).toBe(1); // NORMAL
+    expect(Number(await pragma('busy_timeout'))).toBeGreaterThanOrEqual(5_000);
+    expect(Number(await pragma('secure_delete'))).toBe(1);
+    await opened.close();
+  });
+
   it('reads the committed migrations in order, with the provider lockfile', () => {
     for (const provider of ['sqlite', 'postgresql'] as const) {
       const list = readMigrations(provider);
