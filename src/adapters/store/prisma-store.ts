@@ -1,10 +1,11 @@
 // The Store port on Prisma: workspaces (tenants) here, everything inside one in PrismaWorkspaceStore.
 import type { Platform, Workspace } from '../../core/model/index.js';
-import type { DeliveryLedger, Installations, ProcessedEvents, WorkspaceLifecycle } from '../../core/ports/index.js';
+import type { DeliveryLedger, Installations, Mailboxes, ProcessedEvents, WorkspaceLifecycle } from '../../core/ports/index.js';
 import type { NewWorkspace, Store, WorkspaceStore } from '../../core/ports/store.js';
 import type { Db, Provider } from './database.js';
 import { createDeliveryLedger } from './delivery-ledger.js';
 import { createInstallations } from './installations.js';
+import { createMailboxes } from './mailboxes.js';
 import { createWorkspaceLifecycle } from './lifecycle.js';
 import { createProcessedEvents } from './processed-events.js';
 import { toWorkspace } from './rows.js';
@@ -19,6 +20,8 @@ export class PrismaStore implements Store {
   readonly processedEvents: ProcessedEvents;
   /** What the scheduler claimed, posted and skipped. */
   readonly deliveryLedger: DeliveryLedger;
+  /** Where the mail watcher stopped reading each mailbox, and how watching goes. */
+  readonly mailboxes: Mailboxes;
 
   constructor(
     /**
@@ -33,6 +36,7 @@ export class PrismaStore implements Store {
     this.installations = createInstallations(db);
     this.processedEvents = createProcessedEvents(db);
     this.deliveryLedger = createDeliveryLedger(db);
+    this.mailboxes = createMailboxes(db);
   }
 
   /** Finds by (platform, externalId) or creates; an existing workspace keeps its settings. */

@@ -9,3 +9,4 @@ export type * from './processed-events.js';
 export type * from './delivery-ledger.js';
 export type * from './tick-coordinator.js';
 export type * from './processed-requests.js';
+export type * from './mailboxes.js';

@@ -26,6 +26,7 @@ import type {
   Workspace,
 } from '../model/index.js';
 import type { CareSnapshotSource } from './care-snapshot.js';
+import type { MailboxState } from './mailboxes.js';
 
 /**
  * The storage port. The core asks; an adapter (Prisma on SQLite or PostgreSQL) answers.
@@ -251,5 +252,7 @@ export interface WorkspaceStore extends CareSnapshotSource {
   listOpenFollowUps(clientId?: string): Promise<FollowUp[]>;
 
   saveNudgeAck(ack: NudgeAck): Promise<void>;
+  /** The workspace's watched mailboxes and how their watching goes, by address. */
+  mailboxStates(): Promise<MailboxState[]>;
   getNudgeAcks(nudgeIds: readonly string[]): Promise<NudgeAck[]>;
 }
