@@ -54,6 +54,8 @@ export async function startDovecot(users: Readonly<Record<string, string>>): Pro
     `ssl = no`,
     `disable_plaintext_auth = no`,
     `auth_mechanisms = plain login`,
+    // Tests try wrong passwords on purpose; the default 2 s penalty would only slow them down.
+    `auth_failure_delay = 0`,
     `mail_location = maildir:${mail}/%u`,
     `default_login_user = ${root ? 'dovenull' : userInfo().username}`,
     `default_internal_user = ${root ? 'dovecot' : userInfo().username}`,
@@ -62,7 +64,7 @@ export async function startDovecot(users: Readonly<Record<string, string>>): Pro
     `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${join(dir, 'users')}\n}`,
     `userdb {\n  driver = static\n  args = ${owner} home=${mail}/%u\n}`,
     `service imap-login {\n  chroot =\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
-    `service anvil {\n  chroot =\n}`,
+    `service anvil {\n  chroot =\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}`,
     `namespace inbox {\n  inbox = yes\n  separator = /\n  mailbox Sent {\n    special_use = \\Sent\n    auto = create\n  }\n}`,
     '',
   ].join('\n');

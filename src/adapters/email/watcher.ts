@@ -81,6 +81,9 @@ export function createMailWatcher(deps: MailWatcherDeps): MailWatcher {
       logger: false,
       connectionTimeout: deps.connectTimeoutMs ?? 30_000,
       greetingTimeout: deps.connectTimeoutMs ?? 30_000,
+      // IDLE a second after the last command (imapflow's default waits 15 s), so news of inbox mail
+      // arrives soon after a round.
+      autoIdleDelay: 1_000,
     });
     // Errors also reject the command that met them; this keeps a dropped socket from crashing the process.
     client.on('error', (error: unknown) => logger.warn({ mailbox: runner.state?.id, code: codeOf(error) }, 'mail connection error'));
@@ -106,9 +109,10 @@ export function createMailWatcher(deps: MailWatcherDeps): MailWatcher {
       const uidValidity = String(box.uidValidity);
       const known = runner.state!.cursors[role];
       const resume = known !== null && known.uidValidity === uidValidity ? known.lastUid : null;
+      // UIDNEXT as of opening the folder: a folder kept open for IDLE learns of new mail without it.
       const newest = box.uidNext - 1;
       const seen: Seen[] = [];
-      if (resume !== null && newest <= resume) return { seen, cursor: known! };
+      if (resume !== null && box.exists === 0) return { seen, cursor: known! };
       let range: string | number[];
       if (resume !== null) range = `${resume + 1}:*`;
       else {
