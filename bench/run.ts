@@ -6,7 +6,7 @@
 //   npm run bench -- slack-ack 300      one, with its own argument (runs)
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['slack-ack', 'discord-ack', 'digest-planning'] as const;
+const BENCHES = ['slack-ack', 'discord-ack', 'digest-planning', 'mail-sync'] as const;
 
 const args = process.argv.slice(2);
 const named = args.filter((a) => (BENCHES as readonly string[]).includes(a));

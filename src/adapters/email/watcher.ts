@@ -158,7 +158,8 @@ export function createMailWatcher(deps: MailWatcherDeps): MailWatcher {
     const state = await deps.mailboxes.failed(runner.state.id, reason, now);
     runner.state = state;
     runner.retryAt = now.getTime() + retryDelayMs(state.failures, deps.random());
-    logger.warn({ mailbox: state.id, failures: state.failures, reason }, 'mailbox sync failed; retrying later');
+    // The reason names the login; the status line shows it to staff, the log keeps only the code.
+    logger.warn({ mailbox: state.id, failures: state.failures, code: codeOf(error) }, 'mailbox sync failed; retrying later');
     if (runner.workspace && shouldTellFailure(state) && (await deps.mailboxes.noticeSent(state.id, now))) {
       const key = `mail:${state.id}:${(state.failingSince ?? now).toISOString()}`;
       await deps.notify(runner.workspace, failureNoticeMessage(runner.workspace, state, now), key).catch((e: unknown) => logger.warn({ code: codeOf(e) }, 'the mail failure notice could not be posted'));
