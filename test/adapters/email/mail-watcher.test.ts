@@ -82,6 +82,11 @@ forEachDatabase((db) => {
   };
   const itemsOf = (digest: Digest) => digest.sections.flatMap((s) => s.items);
 
+  it('with no mailbox watched, /client mail status says where mailboxes are set up', async () => {
+    const reply = await h.run('/client mail status');
+    expect(reply).toMatchObject({ ok: true, text: expect.stringContaining('No mailbox is watched for this workspace') });
+  });
+
   it('a client email at 09:10 left unanswered is in that day’s end-of-day sweep with the client, contact and subject', async () => {
     await client('Acme Corp', 'jane@acme.example');
     await inbound(USERS[0]!, 'jane@acme.example', '<q1@acme.example>', 'Renewal terms for April', AT('09:10'));
