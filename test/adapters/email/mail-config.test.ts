@@ -1,5 +1,6 @@
 // The mail configuration file: mailboxes set up outside chat, secrets named, never written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,5 +68,19 @@ describe('RAPPORT_MAIL_CONFIG', () => {
     expect(loadMailConfig(file('{ not json'), {})).toMatchObject({ ok: false, message: expect.stringContaining('could not be read as JSON') });
     expect(loadMailConfig(undefined, {})).toEqual({ ok: true, config: null });
     expect(loadConfig({ RAPPORT_MAIL_CONFIG: '/etc/rapport/mail.json' })).toMatchObject({ ok: true, config: { RAPPORT_MAIL_CONFIG: '/etc/rapport/mail.json' } });
+  });
+
+  it('a mailbox whose secret is not set stops the real entry point at start-up with one line, creating nothing', () => {
+    const path = file({ mailboxes: [support] });
+    const db = join(dir, 'never.db');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: join(import.meta.dirname, '../../..'),
+      input: '/client list\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, RAPPORT_MAIL_CONFIG: path, DATABASE_URL: `file:${db}` },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('Configuration error: RAPPORT_MAIL_CONFIG mailboxes.0 (support@acme.example) names MAIL_SUPPORT_PASSWORD, which is not set');
+    expect(existsSync(db)).toBe(false);
   });
 });
