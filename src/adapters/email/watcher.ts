@@ -280,7 +280,7 @@ function codeOf(error: unknown): string | undefined {
 /** A reason fit for the status line and the digest channel: never the password, token or a message. */
 function describe(error: unknown, s: MailboxSettings): string {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { authenticationFailed?: boolean; code?: string; serverResponseCode?: string };
-  if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') return `login refused for ${s.user}: check the ${'pass' in s.auth ? 'password (an app password for Gmail and Microsoft 365)' : 'access token'}`;
+  if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') return `login refused for ${s.user}: check the ${'pass' in s.auth ? 'password (Gmail needs an app password; Microsoft 365 an OAuth2 token)' : 'access token'}`;
   switch (e.code) {
     case 'ECONNREFUSED':
       return `connection refused by ${s.host}:${s.port}`;
