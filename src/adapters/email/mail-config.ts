@@ -19,6 +19,8 @@ const MailboxEntry = z
     user: z.string().trim().min(1).optional(),
     passwordEnv: envName.optional(),
     accessTokenEnv: envName.optional(),
+    /** A file holding an OAuth2 access token, read again at every connection so a refresher outside Rapport can renew it. */
+    accessTokenFile: z.string().trim().min(1).optional(),
     inbox: z.string().trim().min(1).default('INBOX'),
     /** The Sent folder; found by its \Sent flag when absent. */
     sent: z.string().trim().min(1).optional(),
@@ -29,7 +31,7 @@ const MailboxEntry = z
     firstSyncDays: z.number().int().min(0).max(3650).default(7),
   })
   .strict()
-  .refine((m) => Boolean(m.passwordEnv) !== Boolean(m.accessTokenEnv), { message: 'needs exactly one of passwordEnv or accessTokenEnv' });
+  .refine((m) => [m.passwordEnv, m.accessTokenEnv, m.accessTokenFile].filter(Boolean).length === 1, { message: 'needs exactly one of passwordEnv, accessTokenEnv or accessTokenFile' });
 
 const MailConfigFile = z
   .object({
@@ -47,7 +49,7 @@ export interface MailboxSettings {
   readonly port: number;
   readonly tls: boolean;
   readonly user: string;
-  readonly auth: { readonly pass: string } | { readonly accessToken: string };
+  readonly auth: { readonly pass: string } | { readonly accessToken: string } | { readonly accessTokenFile: string };
   readonly inbox: string;
   readonly sent: string | null;
   readonly team: TeamAddresses;
@@ -79,9 +81,16 @@ export function loadMailConfig(path: string | undefined, env: Readonly<Record<st
   }
   const mailboxes: MailboxSettings[] = [];
   for (const [i, m] of parsed.data.mailboxes.entries()) {
-    const name = (m.passwordEnv ?? m.accessTokenEnv)!;
-    const secret = env[name]?.trim();
-    if (!secret) return { ok: false, message: `Configuration error: RAPPORT_MAIL_CONFIG mailboxes.${i} (${m.address}) names ${name}, which is not set` };
+    let auth: MailboxSettings['auth'];
+    if (m.accessTokenFile) {
+      if (readToken(m.accessTokenFile) === null) return { ok: false, message: `Configuration error: RAPPORT_MAIL_CONFIG mailboxes.${i} (${m.address}) names accessTokenFile ${m.accessTokenFile}, which cannot be read or is empty` };
+      auth = { accessTokenFile: m.accessTokenFile };
+    } else {
+      const name = (m.passwordEnv ?? m.accessTokenEnv)!;
+      const secret = env[name]?.trim();
+      if (!secret) return { ok: false, message: `Configuration error: RAPPORT_MAIL_CONFIG mailboxes.${i} (${m.address}) names ${name}, which is not set` };
+      auth = m.passwordEnv ? { pass: secret } : { accessToken: secret };
+    }
     const [platform, ...rest] = m.workspace.split(':');
     mailboxes.push({
       workspace: { platform: platform as Platform, externalId: rest.join(':') },
@@ -90,7 +99,7 @@ export function loadMailConfig(path: string | undefined, env: Readonly<Record<st
       port: m.port ?? (m.tls ? 993 : 143),
       tls: m.tls,
       user: m.user ?? m.address,
-      auth: m.passwordEnv ? { pass: secret } : { accessToken: secret },
+      auth,
       inbox: m.inbox,
       sent: m.sent ?? null,
       team: { addresses: [m.address, ...m.teamAddresses], domains: m.teamDomains.map((d) => d.replace(/^@/, '')) },
@@ -99,4 +108,21 @@ export function loadMailConfig(path: string | undefined, env: Readonly<Record<st
     });
   }
   return { ok: true, config: { mailboxes, pollMs: parsed.data.pollSeconds * 1000 } };
+}
+
+function readToken(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The credentials to log in with now: a token file is read again at each connection. */
+export function credentialsOf(settings: Pick<MailboxSettings, 'auth' | 'address'>): { pass: string } | { accessToken: string } {
+  const { auth } = settings;
+  if (!('accessTokenFile' in auth)) return auth;
+  const token = readToken(auth.accessTokenFile);
+  if (token === null) throw Object.assign(new Error('the access token file cannot be read'), { code: 'TokenFileUnreadable' });
+  return { accessToken: token };
 }

@@ -8,7 +8,7 @@ import { failureNoticeMessage, retryDelayMs, shouldTellFailure } from '../../cor
 import type { Digest, Workspace } from '../../core/model/index.js';
 import type { Clock, FolderCursor, Logger, MailboxState, Mailboxes, MailFolderRole, Store } from '../../core/ports/index.js';
 import { FETCH_QUERY, mailHeaders } from './headers.js';
-import type { MailboxSettings } from './mail-config.js';
+import { credentialsOf, type MailboxSettings } from './mail-config.js';
 
 export interface MailWatcherDeps {
   readonly core: Pick<Core, 'recordMessage'>;
@@ -77,7 +77,7 @@ export function createMailWatcher(deps: MailWatcherDeps): MailWatcher {
       host: s.host,
       port: s.port,
       secure: s.tls,
-      auth: { user: s.user, ...s.auth },
+      auth: { user: s.user, ...credentialsOf(s) },
       logger: false,
       connectionTimeout: deps.connectTimeoutMs ?? 30_000,
       greetingTimeout: deps.connectTimeoutMs ?? 30_000,
@@ -296,6 +296,8 @@ function describe(error: unknown, s: MailboxSettings): string {
     case 'ECONNRESET':
     case 'EPIPE':
       return `connection to ${s.host}:${s.port} lost`;
+    case 'TokenFileUnreadable':
+      return 'the access token file cannot be read or is empty';
     default:
       if (typeof e.code === 'string' && /^[A-Za-z_]{2,40}$/.test(e.code)) return `${e.code} from ${s.host}:${s.port}`;
       return `IMAP error from ${s.host}:${s.port}`;

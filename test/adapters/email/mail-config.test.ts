@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMailConfig } from '../../../src/adapters/email/mail-config.js';
+import { credentialsOf, loadMailConfig } from '../../../src/adapters/email/mail-config.js';
 import { loadConfig } from '../../../src/config.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rapport-mail-config-'));
@@ -48,10 +48,24 @@ describe('RAPPORT_MAIL_CONFIG', () => {
     expect(result.ok && result.config?.mailboxes[0]).toMatchObject({ auth: { accessToken: 'ya29.token' }, sent: '[Gmail]/Sent Mail', dropSubjects: true });
   });
 
+  it('reads an OAuth2 token file again at every connection, so a refresher outside Rapport can renew it', () => {
+    const { passwordEnv: _, ...rest } = support;
+    const tokenFile = join(dir, 'token');
+    writeFileSync(tokenFile, 'first-token\n');
+    const result = loadMailConfig(file({ mailboxes: [{ ...rest, accessTokenFile: tokenFile }] }), {});
+    if (!result.ok || result.config === null) throw new Error('expected a configuration');
+    const mailbox = result.config.mailboxes[0]!;
+    expect(mailbox.auth).toEqual({ accessTokenFile: tokenFile });
+    expect(credentialsOf(mailbox)).toEqual({ accessToken: 'first-token' });
+    writeFileSync(tokenFile, 'renewed-token');
+    expect(credentialsOf(mailbox)).toEqual({ accessToken: 'renewed-token' });
+    expect(loadMailConfig(file({ mailboxes: [{ ...rest, accessTokenFile: join(dir, 'missing') }] }), {})).toMatchObject({ ok: false, message: expect.stringContaining('cannot be read or is empty') });
+  });
+
   it.each([
     [{ mailboxes: [{ ...support, workspace: 'T0123' }] }, {}, 'mailboxes.0.workspace expected platform:id'],
     [{ mailboxes: [{ ...support, password: 'hunter2' }] }, {}, 'Unrecognized key'],
-    [{ mailboxes: [{ ...support, accessTokenEnv: 'X' }] }, {}, 'needs exactly one of passwordEnv or accessTokenEnv'],
+    [{ mailboxes: [{ ...support, accessTokenEnv: 'X' }] }, {}, 'needs exactly one of passwordEnv, accessTokenEnv or accessTokenFile'],
     [{ mailboxes: [support] }, {}, 'mailboxes.0 (support@acme.example) names MAIL_SUPPORT_PASSWORD, which is not set'],
     [{ mailboxes: [] }, {}, 'mailboxes'],
   ])('refuses a bad file in one line: %j', (content, env, message) => {
