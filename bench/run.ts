@@ -7,7 +7,7 @@
 //   npm run bench -- slack-ack 300      one, with its own argument (runs)
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['slack-ack', 'discord-ack', 'command-load', 'footprint', 'digest-planning', 'import'] as const;
+const BENCHES = ['slack-ack', 'discord-ack', 'command-load', 'footprint', 'digest-planning', 'import', 'mail-sync'] as const;
 
 const args = process.argv.slice(2);
 const named = args.filter((a) => (BENCHES as readonly string[]).includes(a));

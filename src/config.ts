@@ -29,6 +29,7 @@ export const ConfigSchema = z
       .refine((v) => IANAZone.isValidZone(v), 'expected an IANA time zone such as Europe/London')
       .optional(),
     RAPPORT_GIFT_CATALOG: z.string().trim().min(1).optional(),
+    RAPPORT_MAIL_CONFIG: z.string().trim().min(1).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
     RAPPORT_PUBLIC_URL: z

@@ -16,6 +16,7 @@ import { createMetrics, meteredCore, metricsRoute, type Metrics } from './adapte
 import { installFaultHandlers } from './adapters/process/faults.js';
 import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
+import { createMailWatcher, loadMailConfig, type MailConfig, type MailWatcher } from './adapters/email/index.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
 import type { Clock, Logger } from './core/ports/index.js';
@@ -42,6 +43,11 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${giftCatalog.message}\n`);
     return 2;
   }
+  const mail = loadMailConfig(config.RAPPORT_MAIL_CONFIG, process.env);
+  if (!mail.ok) {
+    process.stderr.write(`${mail.message}\n`);
+    return 2;
+  }
   // A terminal, or lines piped in (scripts, the README's printf), run the console. Neither, as in a
   // bare `docker run` with no settings, would start and stop silently: say what to set instead.
   const input = platform === 'console' ? (process.stdin.isTTY ? process.stdin : await pipedInput(process.stdin)) : null;
@@ -56,7 +62,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const core = createCore({ store, logger, giftCatalog: giftCatalog.catalog, ...(calendar ? { calendar } : {}) });
   try {
     if (input !== null) return await runInTerminal({ config, core, store, clock, input, demo: argv.includes('--demo') });
-    return await runOnSlack({ config, core, store, provider, clock, logger });
+    return await runOnSlack({ config, core, store, provider, clock, logger, mail: mail.config });
   } finally {
     await close();
   }
@@ -116,7 +122,7 @@ function pipedInput(stdin: Readable): Promise<Readable | null> {
 }
 
 /** Slack and/or Discord: the Bolt app, the Discord bot, the digest scheduler, the daily erasure of uninstalled workspaces, and /healthz. */
-async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger }): Promise<number> {
+async function runOnSlack(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger; mail: MailConfig | null }): Promise<number> {
   const { config, store, provider, clock, logger } = input;
   const metrics = createMetrics();
   const core = meteredCore(input.core, metrics, () => performance.now());
@@ -169,6 +175,8 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   const { port } = slack ? await slack.start() : { port: null };
   await discord?.start();
   if (once) scheduler.start();
+  // Like the scheduler, mailboxes are watched by one process only.
+  const mailWatcher = once ? startMailWatcher({ mail: input.mail, core, store, clock, logger, platforms }) : null;
   const erasure = cron.schedule('17 3 * * *', () => {
     if (!once) return;
     eraseUninstalledWorkspaces({ lifecycle: store.lifecycle, now: clock.now(), graceDays: config.SLACK_UNINSTALL_GRACE_DAYS }).then(
@@ -193,6 +201,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   logger.info({}, 'shutting down');
   await erasure.stop();
   await scheduler.stop();
+  await mailWatcher?.stop();
   await slack?.stop();
   await discord?.stop();
   await coordinator.close();
@@ -206,6 +215,32 @@ function operatorRoutes(input: { config: Config; store: PrismaStore; clock: Cloc
   const routes = [metricsRoute(metrics)];
   if (config.RAPPORT_PUBLIC_URL) routes.push(calendarFeedRoute({ feeds: store.calendarFeeds, store, clock, logger, domain: new URL(config.RAPPORT_PUBLIC_URL).hostname }));
   return routes;
+}
+
+/**
+ * The mail watcher when RAPPORT_MAIL_CONFIG names mailboxes. A mailbox that keeps failing is told
+ * once to its workspace's digest channel, through that workspace's platform.
+ */
+function startMailWatcher(input: { mail: MailConfig | null; core: Core; store: PrismaStore; clock: Clock; logger: Logger; platforms: ReadonlyMap<Platform, PlatformOutlet> }): MailWatcher | null {
+  const { mail, core, store, clock, logger, platforms } = input;
+  if (mail === null) return null;
+  const watcher = createMailWatcher({
+    core,
+    store,
+    mailboxes: store.mailboxes,
+    settings: mail.mailboxes,
+    clock,
+    logger,
+    random: Math.random,
+    pollMs: mail.pollMs,
+    async notify(workspace, message, key) {
+      const outlet = platforms.get(workspace.platform);
+      if (!outlet || !workspace.digestChannel) return;
+      await outlet.publisher.publish({ workspaceExternalId: workspace.externalId, channel: workspace.digestChannel, digest: message, deliveryKey: key });
+    },
+  });
+  watcher.start();
+  return watcher;
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */

@@ -1,11 +1,12 @@
 // The Store port on Prisma: workspaces (tenants) here, everything inside one in PrismaWorkspaceStore.
 import type { Platform, Workspace } from '../../core/model/index.js';
-import type { CalendarFeeds, DeliveryLedger, Installations, ProcessedEvents, WorkspaceLifecycle } from '../../core/ports/index.js';
+import type { CalendarFeeds, DeliveryLedger, Installations, Mailboxes, ProcessedEvents, WorkspaceLifecycle } from '../../core/ports/index.js';
 import type { NewWorkspace, Store, WorkspaceStore } from '../../core/ports/store.js';
 import type { Db, Provider } from './database.js';
 import { createCalendarFeeds } from './calendar.js';
 import { createDeliveryLedger } from './delivery-ledger.js';
 import { createInstallations } from './installations.js';
+import { createMailboxes } from './mailboxes.js';
 import { createWorkspaceLifecycle } from './lifecycle.js';
 import { createProcessedEvents } from './processed-events.js';
 import { toWorkspace } from './rows.js';
@@ -23,6 +24,8 @@ export class PrismaStore implements Store {
   readonly deliveryLedger: DeliveryLedger;
   /** Which workspace a calendar feed token's hash opens (the feed server). */
   readonly calendarFeeds: CalendarFeeds;
+  /** Where the mail watcher stopped reading each mailbox, and how watching goes. */
+  readonly mailboxes: Mailboxes;
   /** Client directories of recently used workspaces, checked against the database's stamp on every read. */
   private readonly directories = new DirectoryCache();
 
@@ -40,6 +43,7 @@ export class PrismaStore implements Store {
     this.processedEvents = createProcessedEvents(db);
     this.deliveryLedger = createDeliveryLedger(db);
     this.calendarFeeds = createCalendarFeeds(db);
+    this.mailboxes = createMailboxes(db);
   }
 
   /**

@@ -23,6 +23,7 @@ import * as calendar from './calendar.js';
 import * as clients from './clients.js';
 import * as details from './details.js';
 import type { Db } from './database.js';
+import { mailboxStates } from './mailboxes.js';
 import * as records from './records.js';
 import { fromBusinessDays, settingsOf, toMember, toWorkspace } from './rows.js';
 import type { Scope, Tx } from './scope.js';
@@ -213,6 +214,10 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   }
   getNudgeAcks(nudgeIds: readonly string[]) {
     return records.getNudgeAcks(this.scope, nudgeIds);
+  }
+
+  mailboxStates() {
+    return mailboxStates(this.scope);
   }
 
   careSnapshot(query: CareSnapshotQuery): Promise<CareSnapshot> {

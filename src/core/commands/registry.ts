@@ -14,6 +14,7 @@ import { helpCommand } from './help.command.js';
 import { likesCommand } from './likes.command.js';
 import { listCommand } from './list.command.js';
 import { logCommand } from './log.command.js';
+import { mailCommand } from './mail.command.js';
 import { noteCommand } from './note.command.js';
 import { removeCommand } from './remove.command.js';
 import { settingsCommand } from './settings.command.js';
@@ -37,6 +38,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   listCommand,
   healthCommand,
   settingsCommand,
+  mailCommand,
   exportCommand,
   calendarCommand,
   forgetCommand,

@@ -10,3 +10,4 @@ export type * from './delivery-ledger.js';
 export type * from './tick-coordinator.js';
 export type * from './processed-requests.js';
 export type * from './calendar.js';
+export type * from './mailboxes.js';

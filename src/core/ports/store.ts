@@ -27,6 +27,7 @@ import type {
 } from '../model/index.js';
 import type { CalendarDateRow, CalendarFeedState } from './calendar.js';
 import type { CareSnapshotSource } from './care-snapshot.js';
+import type { MailboxState } from './mailboxes.js';
 
 /**
  * The storage port. The core asks; an adapter (Prisma on SQLite or PostgreSQL) answers.
@@ -261,5 +262,7 @@ export interface WorkspaceStore extends CareSnapshotSource {
   calendarDates(limit: number): Promise<CalendarDateRow[]>;
 
   saveNudgeAck(ack: NudgeAck): Promise<void>;
+  /** The workspace's watched mailboxes and how their watching goes, by address. */
+  mailboxStates(): Promise<MailboxState[]>;
   getNudgeAcks(nudgeIds: readonly string[]): Promise<NudgeAck[]>;
 }
