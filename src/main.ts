@@ -12,7 +12,7 @@ import { loadGiftCatalog } from './adapters/gift-catalog-file.js';
 import { startHealthServer, type Route } from './adapters/health/health-server.js';
 import { calendarFeedRoute } from './adapters/calendar/feed-route.js';
 import { createCalendarSecrets } from './adapters/calendar/secrets.js';
-import { createMetrics, meteredCore, metricsRoute, type Metrics } from './adapters/metrics/index.js';
+import { createMetrics, meterMailboxes, meteredCore, metricsRoute, type Metrics } from './adapters/metrics/index.js';
 import { installFaultHandlers } from './adapters/process/faults.js';
 import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
@@ -177,6 +177,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   if (once) scheduler.start();
   // Like the scheduler, mailboxes are watched by one process only.
   const mailWatcher = once ? startMailWatcher({ mail: input.mail, core, store, clock, logger, platforms }) : null;
+  if (mailWatcher) meterMailboxes(metrics, () => mailWatcher.states(), clock);
   const erasure = cron.schedule('17 3 * * *', () => {
     if (!once) return;
     eraseUninstalledWorkspaces({ lifecycle: store.lifecycle, now: clock.now(), graceDays: config.SLACK_UNINSTALL_GRACE_DAYS }).then(

@@ -43,6 +43,8 @@ export interface MailWatcher {
   start(): void;
   /** Waits for a round in progress, then logs out of every mailbox. */
   stop(): Promise<void>;
+  /** The last known state of each mailbox this watcher has reached (for the operator's metrics). */
+  states(): readonly MailboxState[];
 }
 
 interface Runner {
@@ -256,6 +258,9 @@ export function createMailWatcher(deps: MailWatcherDeps): MailWatcher {
       stopped = false;
       later(0);
       timer = setInterval(() => later(0), deps.pollMs ?? 60_000);
+    },
+    states() {
+      return runners.flatMap((runner) => (runner.state ? [runner.state] : []));
     },
     async stop() {
       stopped = true;
