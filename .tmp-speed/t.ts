@@ -1,0 +1,13 @@
+const t0 = performance.now();
+const { applyMigrations } = await import('../src/adapters/store/migrations.ts');
+const t1 = performance.now();
+const { openDatabase } = await import('../src/adapters/store/database.ts');
+const t2 = performance.now();
+const url = process.argv[2]!;
+const a = await applyMigrations(url);
+const t3 = performance.now();
+const b = await applyMigrations(url);
+const t4 = performance.now();
+await import('@slack/bolt'); const t5 = performance.now();
+await import('discord.js'); const t6 = performance.now();
+console.log({ importMig: t1 - t0, importDb: t2 - t1, migrateFresh: t3 - t2, applied: a.length, migrateAgain: t4 - t3, bolt: t5 - t4, discord: t6 - t5 });
