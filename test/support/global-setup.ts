@@ -8,7 +8,8 @@
  *   committed migration scripts in the new schema and copies the template's `_prisma_migrations`
  *   rows, so openStore finds nothing left to apply (it would apply it, or fail, if the copy were off).
  *
- * It also makes the folder where test/support/entry-build.ts bundles spawned entry points.
+ * It also keeps an initialised PGlite data folder for the drift test (test/support/pglite-data-dir.ts),
+ * and makes the folder where test/support/entry-build.ts bundles spawned entry points.
  * All of it is removed when the run ends. See docs/testing.md.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../src/adapters/store/migrations.js';
+import { ensurePgliteDataDir } from './pglite-data-dir.js';
 
 export interface DatabaseTemplates {
   /** Path of a migrated SQLite file. */
@@ -30,6 +32,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseTemplates: DatabaseTemplates;
     entryBuildDir: string;
+    pgliteDataDir: string;
   }
 }
 
@@ -65,6 +68,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseTemplates', { sqliteFile, postgresSchema });
   const build = makeBuildDir();
   project.provide('entryBuildDir', build.dir);
+  project.provide('pgliteDataDir', await ensurePgliteDataDir());
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
