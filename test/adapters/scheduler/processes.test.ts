@@ -153,5 +153,5 @@ describeOnPostgres('three replicas on one PostgreSQL database', () => {
     expect(elected.reduce((a, b) => a + b, 0)).toBeLessThan(1.5 * ticks.length);
     // Every slot was posted at its own tick, on time: none late.
     expect(posted.filter((c) => c.notices.length > 0)).toEqual([]);
-  }, 300_000);
+  }, 120_000);
 });
