@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'src/adapters/store/generated/', 'prisma/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', 'data/', 'src/adapters/store/generated/', 'prisma/', '.test-build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../src/adapters/store/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from './support/databases.js';
+import { entryArgs } from './support/entry-build.js';
 
 const repo = join(import.meta.dirname, '..');
 let database: CreatedTestDatabase;
@@ -12,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const erase = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/erase-workspace.ts', ...args], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, DATABASE_URL: database.url } });
+  spawnSync(process.execPath, [...entryArgs('scripts/erase-workspace.ts'), ...args], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, DATABASE_URL: database.url } });
 
 it('erases a Slack team at once: its installation and all of its client data, and nothing else', async () => {
   let opened = await openStore({ databaseUrl: database.url });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore } from '../src/adapters/store/index.js';
 import { createTestDatabase, type CreatedTestDatabase } from './support/databases.js';
+import { entryArgs } from './support/entry-build.js';
 
 const repo = join(import.meta.dirname, '..');
 const fixtures = join(repo, 'test/fixtures/import');
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 const runImport = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, DATABASE_URL: database.url, RAPPORT_TIME_ZONE: 'Europe/London' } });
+  spawnSync(process.execPath, [...entryArgs('scripts/import.ts'), ...args], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH, DATABASE_URL: database.url, RAPPORT_TIME_ZONE: 'Europe/London' } });
 
 const clientCount = async () => {
   const opened = await openStore({ databaseUrl: database.url });

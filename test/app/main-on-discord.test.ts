@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
 import { openStore } from '../../src/adapters/store/index.js';
+import { entryArgs } from '../support/entry-build.js';
 import { freePort, until } from '../support/process-helpers.js';
 
 /**
@@ -32,7 +33,7 @@ describe('npm start with Slack and Discord settings', () => {
     discord = await FakeDiscord.start({ guilds: [GUILD] });
     port = await freePort();
     const healthPort = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, entryArgs('src/main.ts'), {
       cwd: repo,
       env: {
         PATH: process.env.PATH,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack, postSigned, slashCommandBody } from '../support/fake-slack.js';
 import { openStore } from '../../src/adapters/store/index.js';
+import { entryArgs } from '../support/entry-build.js';
 import { freePort, until } from '../support/process-helpers.js';
 
 /**
@@ -28,7 +29,7 @@ describe('npm start with Slack settings', () => {
     slack = await FakeSlack.start();
     port = await freePort();
     healthPort = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, entryArgs('src/main.ts'), {
       cwd: repo,
       env: {
         PATH: process.env.PATH,

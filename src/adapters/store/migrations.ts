@@ -129,7 +129,15 @@ export interface DiffResult {
  * Dev-only: the PostgreSQL shadow is PGlite, a dev dependency imported only here, so start-up never
  * loads it.
  */
-export async function diffMigrations(provider: Provider, options: { readonly models?: string; readonly migrations?: MigrationList } = {}): Promise<DiffResult> {
+export async function diffMigrations(
+  provider: Provider,
+  options: {
+    readonly models?: string;
+    readonly migrations?: MigrationList;
+    /** PostgreSQL on PGlite: a data folder (dumpDataDir) to start the shadow from instead of running initdb again. */
+    readonly shadowDataDir?: Blob;
+  } = {},
+): Promise<DiffResult> {
   const models = options.models ?? readModels();
   const migrations = options.migrations ?? readMigrations(provider);
   const schema = schemaFor(provider, models);
@@ -151,7 +159,7 @@ export async function diffMigrations(provider: Provider, options: { readonly mod
   } else {
     const { PGlite } = await import('@electric-sql/pglite');
     const { PrismaPGlite } = await import('pglite-prisma-adapter');
-    const pglite = new PGlite();
+    const pglite = new PGlite(options.shadowDataDir ? { loadDataDir: options.shadowDataDir } : undefined);
     const factory = new PrismaPGlite(pglite);
     try {
       result = await run({ factory, shadow: (): Promise<SqlDriverAdapter> => factory.connectToShadowDb() });

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runConsole } from '../../../src/adapters/console/console-adapter.js';
 import { forEachDatabase } from '../../support/databases.js';
 import { useHarness, type Harness } from '../../support/core-harness.js';
+import { entryArgs } from '../../support/entry-build.js';
 
 const repo = join(import.meta.dirname, '../../..');
 
@@ -74,8 +75,10 @@ forEachDatabase((db) => {
 describe('npm start (the README quickstart)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const start = (args: string[], input: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+  // The first run is the README's `npm start` itself (tsx on the source); the others start the run's
+  // bundle of the same entry point, which skips compiling the source again (test/support/entry-build.ts).
+  const start = (args: string[], input: string, viaTsx = false) =>
+    spawnSync(process.execPath, [...(viaTsx ? ['--import', 'tsx', 'src/main.ts'] : entryArgs('src/main.ts')), ...args], {
       cwd: repo,
       input,
       encoding: 'utf8',
@@ -84,7 +87,7 @@ describe('npm start (the README quickstart)', () => {
     });
 
   it('creates and migrates the embedded database, and runs the scripted commands', () => {
-    const run = start([], '/client add "Acme Corp"\n/client log acme call talked about the renewal\n/client show acme\n');
+    const run = start([], '/client add "Acme Corp"\n/client log acme call talked about the renewal\n/client show acme\n', true);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Added Acme Corp');
     expect(run.stdout).toMatch(/Recent:\n.*call: talked about the renewal/);
@@ -106,7 +109,7 @@ describe('npm start (the README quickstart)', () => {
   it('with no platform settings, no terminal and no input at all (a bare docker run), says what to set and fails', () => {
     const empty = mkdtempSync(join(tmpdir(), 'rapport-empty-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      const run = spawnSync(process.execPath, entryArgs('src/main.ts'), {
         cwd: repo,
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -127,7 +130,7 @@ describe('npm start (the README quickstart)', () => {
   });
 
   it('stops with one message naming a malformed setting', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repo, input: '', encoding: 'utf8', env: { PATH: process.env.PATH, LOG_LEVEL: 'chatty' } });
+    const run = spawnSync(process.execPath, entryArgs('src/main.ts'), { cwd: repo, input: '', encoding: 'utf8', env: { PATH: process.env.PATH, LOG_LEVEL: 'chatty' } });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^Configuration error: LOG_LEVEL .*info/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

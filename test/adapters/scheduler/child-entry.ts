@@ -4,12 +4,12 @@
 //   DATABASE_URL, POSTS_FILE, INSTANCE_ID
 //   MODE=once:      TICK_AT (ISO) runs one tick, then exits. ANSWER_DELAY_MS widens the window
 //                   between a post and its answer, where a SIGKILL leaves the outcome unknown.
-//   MODE=lockstep:  TICKS_FILE (JSON array of { at, windowMs }), WALL_START (ms). Tick i runs in its
-//                   wall-clock window, one after the other from WALL_START; the simulated clock is
-//                   ticks[i].at plus the wall time spent in that window, so every process sees the same
-//                   simulated time. A warm-up tick before WALL_START opens the connections.
-import { readFileSync } from 'node:fs';
-import { setTimeout as delay } from 'node:timers/promises';
+//   MODE=lockstep:  driven by the test over IPC, on one simulated clock shared by every replica:
+//                   a warm-up tick at WARM_UP_AT (ISO) opens the connections, then `ready` is sent; each message
+//                   { at } runs one tick at simulated time `at` (plus any simulated sleeps) and is
+//                   answered { elected }; { stop: true } ends the process. The test sends each tick
+//                   to all replicas at once and waits for every answer, so no wall-clock window or
+//                   machine load decides what a tick sees.
 import { openStore, postgresCoordinator } from '../../../src/adapters/store/index.js';
 import { createScheduler, singleProcess } from '../../../src/adapters/scheduler/index.js';
 import type { Clock } from '../../../src/core/ports/index.js';
@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   let offset = 0;
   let base = 0;
   let windowStart = Date.now();
-  const clock: Clock = { now: () => new Date(base + (Date.now() - windowStart) + offset) };
+  // MODE=once: real time passes from TICK_AT; lockstep: frozen at the tick's instant but for sleeps.
+  let wall = true;
+  const clock: Clock = { now: () => new Date(base + (wall ? Date.now() - windowStart : 0) + offset) };
   const publisher = createFakePublisher({ clock, file: env('POSTS_FILE'), answerDelayMs: Number(process.env.ANSWER_DELAY_MS ?? 0) });
   const scheduler = createScheduler({
     store: opened.store,
@@ -60,34 +62,32 @@ async function main(): Promise<void> {
     windowStart = Date.now();
     await scheduler.runTick(clock.now());
   } else {
-    const ticks = JSON.parse(readFileSync(env('TICKS_FILE'), 'utf8')) as { at: number; windowMs: number }[];
-    base = (ticks[0]?.at ?? 0) - 3_600_000;
-    windowStart = Date.now();
+    const send = (message: unknown) => new Promise<void>((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
+    wall = false;
+    base = Date.parse(env('WARM_UP_AT'));
     await scheduler.runTick(clock.now());
-    const windows: { opens: number; closes: number }[] = [];
-    let opens = Number(env('WALL_START'));
-    for (const tick of ticks) windows.push({ opens, closes: (opens += tick.windowMs) });
-    // Like cron after a long tick: windows that passed meanwhile are not replayed; the process runs
-    // the window it is in now, with that window's simulated time.
-    for (let next = 0; next < ticks.length; ) {
-      let j = next;
-      while (j < ticks.length && (windows[j]?.closes ?? 0) <= Date.now()) j++;
-      const window = windows[j];
-      const tick = ticks[j];
-      if (!window || !tick) break;
-      if (Date.now() < window.opens) await delay(window.opens - Date.now());
-      base = tick.at;
-      windowStart = window.opens;
-      offset = 0;
-      next = j + 1;
-      const started = Date.now();
-      if ((await scheduler.runTick(clock.now())).elected) elected++;
-      longest = Math.max(longest, Date.now() - started);
-    }
+    await new Promise<void>((resolve, reject) => {
+      process.on('message', (message: { at?: number; stop?: boolean }) => {
+        if (message.stop) return resolve();
+        base = message.at ?? base;
+        offset = 0;
+        const started = Date.now();
+        scheduler
+          .runTick(clock.now())
+          .then(async (report) => {
+            if (report.elected) elected++;
+            longest = Math.max(longest, Date.now() - started);
+            await send({ elected: report.elected });
+          })
+          .catch(reject);
+      });
+      void send('ready').catch(reject);
+    });
   }
   await scheduler.stop();
   await opened.close();
   process.stdout.write(JSON.stringify({ elected, longestTickMs: longest }) + '\n');
+  process.disconnect?.();
 }
 
 main().catch((error: unknown) => {

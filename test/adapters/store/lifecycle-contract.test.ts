@@ -169,4 +169,4 @@ forEachDatabase((database) => {
       await opened.close();
     }
   });
-});
+}, { empty: true });
