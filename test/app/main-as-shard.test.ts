@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryArgs } from '../support/entry-build.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { freePort, until } from '../support/process-helpers.js';
 
@@ -25,7 +26,7 @@ describe('the entry point as a shard process', () => {
     discord = await FakeDiscord.start();
     slackPort = await freePort();
     const shardHealthPort = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, entryArgs('src/main.ts'), {
       cwd: repo,
       env: {
         PATH: process.env.PATH,

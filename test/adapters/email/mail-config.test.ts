@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { credentialsOf, loadMailConfig } from '../../../src/adapters/email/mail-config.js';
 import { loadConfig } from '../../../src/config.js';
+import { entryArgs } from '../../support/entry-build.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rapport-mail-config-'));
 const file = (content: unknown) => {
@@ -87,7 +88,7 @@ describe('RAPPORT_MAIL_CONFIG', () => {
   it('a mailbox whose secret is not set stops the real entry point at start-up with one line, creating nothing', () => {
     const path = file({ mailboxes: [support] });
     const db = join(dir, 'never.db');
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const run = spawnSync(process.execPath, entryArgs('src/main.ts'), {
       cwd: join(import.meta.dirname, '../../..'),
       input: '/client list\n',
       encoding: 'utf8',
