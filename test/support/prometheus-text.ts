@@ -21,10 +21,15 @@ const TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
 /** Histogram and summary samples carry a suffix after their family's name. */
 const SUFFIXES = ['_bucket', '_sum', '_count', ''];
 
+/**
+ * Prometheus reads values with Go's ParseFloat, which takes Inf and NaN in any case; prom-client
+ * writes a gauge that is not a number yet (an event-loop lag before its first sample) as "Nan".
+ */
 function parseValue(text: string, line: number): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  const special = text.toLowerCase();
+  if (special === '+inf' || special === 'inf') return Infinity;
+  if (special === '-inf') return -Infinity;
+  if (special === 'nan') return NaN;
   const value = Number(text);
   if (text === '' || Number.isNaN(value)) throw new Error(`line ${line}: bad value "${text}"`);
   return value;
