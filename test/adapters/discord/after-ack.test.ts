@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BUSY } from '../../../src/adapters/work/bounded-work.js';
 import type { ProcessedEvents } from '../../../src/core/ports/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
-import { APP_ID } from '../../support/fake-discord.js';
-import { clientInteraction, formSubmitInteraction, type OptionValue } from '../../support/discord-payloads.js';
+import { APP_ID, type FakeMessage } from '../../support/fake-discord.js';
+import { buttonInteraction, clientInteraction, formSubmitInteraction, type OptionValue } from '../../support/discord-payloads.js';
 import { Gate, gated } from '../../support/gate.js';
 import { CHANNEL, GUILD, STAFF, answerTo, eventually, startDiscord, type DiscordHarness } from './harness.js';
 
@@ -99,7 +99,6 @@ describe.each(testProviders())('Discord work after the acknowledgement (%s)', (p
 
   it('past the bound the deferred reply says Rapport is busy and nothing is written; every one taken is written once', async () => {
     gate = new Gate();
-    const before = (await summaries()).length;
     // One runs (held at the gate), two wait, three are refused.
     const sent = [1, 2, 3, 4, 5, 6].map((n) => log(`overload ${n}.`));
     for (const s of sent) expect((await h.discord.waitForCall('POST', callback(s))).body).toMatchObject({ type: 5 });
@@ -111,11 +110,42 @@ describe.each(testProviders())('Discord work after the acknowledgement (%s)', (p
     const taken = sent.filter((s) => !refused.includes(s));
     for (const s of taken) expect((await answerTo(h.discord, s.token)).content).not.toBe(BUSY);
     const noteOf = (s: (typeof sent)[number]) => String(s.data.options[0]!.options.find((o) => o.name === 'note')!.value);
-    const written = (await summaries()).slice(before).sort();
+    const written = (await summaries()).filter((s) => s.includes('overload')).sort();
     expect(written).toEqual(taken.map(noteOf).sort().map((n) => expect.stringContaining(n)));
     expect(written).toHaveLength(3);
     // Each got exactly one answer.
     for (const s of sent) expect(edits(s)).toHaveLength(1);
+  });
+
+  it('when the work is full a form still opens, and its submission and a button press get the busy text and change nothing', async () => {
+    gate = new Gate();
+    // One runs (held at the gate), two wait: the work is full.
+    const held = [1, 2, 3].map((n) => log(`holding ${n}.`));
+    for (const s of held) await h.discord.waitForCall('POST', callback(s));
+    await eventually(() => gate.entered === 1, 'the first reached the core');
+
+    const asked = send('log', [{ name: 'client', type: TEXT, value: clientId }, { name: 'kind', type: TEXT, value: 'meeting' }]);
+    const modal = (await h.discord.waitForCall('POST', callback(asked))).body as { type: number; data: { custom_id: string } };
+    expect(modal.type).toBe(9);
+    const submit = formSubmitInteraction({ guildId: GUILD.id, channelId: CHANNEL, person: STAFF, customId: modal.data.custom_id, fields: { note: 'submitted while full' } });
+    h.discord.dispatch('INTERACTION_CREATE', submit);
+    expect((await answerTo(h.discord, submit.token)).content).toBe(BUSY);
+
+    const message: FakeMessage = { id: '900000000000000001', channel_id: CHANNEL, content: '', embeds: [], components: [] };
+    const press = buttonInteraction({ guildId: GUILD.id, person: STAFF, message, customId: 'rapport:done:n-full' });
+    h.discord.dispatch('INTERACTION_CREATE', press);
+    const followUp = await h.discord.waitForCall('POST', new RegExp(`^/webhooks/${APP_ID}/${press.token}$`));
+    expect(followUp.body).toMatchObject({ content: BUSY, flags: 64 });
+    expect(h.discord.callsTo('POST', callback(press))[0]!.body).toEqual({ type: 6 });
+    expect(edits(press)).toHaveLength(0);
+    // Neither was claimed: nothing of theirs is in the database.
+    expect(await h.opened.store.processedEvents.claim('discord', submit.id, h.clock.now())).toBe(true);
+    expect(await h.opened.store.processedEvents.claim('discord', press.id, h.clock.now())).toBe(true);
+
+    gate.release();
+    for (const s of held) expect((await answerTo(h.discord, s.token)).content).toMatch(/Acme Corp/);
+    const written = (await summaries()).filter((s) => s.includes('holding') || s.includes('submitted while full'));
+    expect(written.sort()).toEqual(['holding 1.', 'holding 2.', 'holding 3.'].map((t) => expect.stringContaining(t)));
   });
 
   it('a replayed interaction id writes once: in this process it is not even deferred again', async () => {
