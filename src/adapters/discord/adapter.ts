@@ -5,7 +5,8 @@ import { handleDigestButton } from './buttons.js';
 import { logButtonClient } from './digest-buttons.js';
 import { handleFormSubmit, openLogForm, PendingForms } from './forms.js';
 import { guildJoined, guildLeft, guildPresent, guildsGoneWhileAway, type GuildDeps, type GuildFacts } from './guilds.js';
-import { handleAutocomplete, handleChatInput, type InteractionDeps } from './interactions.js';
+import { BoundedWork, DEFAULT_WORK_LIMITS, type WorkLimits } from '../work/bounded-work.js';
+import { handleAutocomplete, handleChatInput, SeenInteractions, type InteractionDeps } from './interactions.js';
 import { createDigestPublisher, createMemberNotifier } from './publisher.js';
 import { registerCommands } from './register.js';
 import { rejectLongChannelWaits } from './rest-limits.js';
@@ -44,6 +45,8 @@ export interface DiscordAdapterOptions {
   readonly shards?: { readonly ids: readonly number[]; readonly count: number };
   /** One REST call's timeout (15 s by default); calls are not retried below the scheduler. */
   readonly requestTimeoutMs?: number;
+  /** How much acknowledged work runs at once and may wait (DEFAULT_WORK_LIMITS when absent). */
+  readonly work?: Partial<WorkLimits>;
 }
 
 export interface DiscordAdapter {
@@ -83,10 +86,16 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(options.supportChannels ? { supportDefaults: options.supportChannels } : {}),
     ...(options.defaultTimeZone ? { defaultTimeZone: options.defaultTimeZone } : {}),
   };
+  // Commands, forms and buttons are acknowledged first; their core work runs here, bounded.
+  const work = new BoundedWork({ ...DEFAULT_WORK_LIMITS, ...options.work }, logger);
   const interactionDeps: InteractionDeps = {
     core: options.core,
     store: options.store,
     processedEvents: options.processedEvents,
+    seen: new SeenInteractions(),
+    work,
+    // A command or form may change the server's settings (its support channels): its copy is read again.
+    afterWork: (guildId) => watched.forget(guildId),
     clock: options.clock,
     logger,
     ...(options.staffRoleId ? { staffRoleId: options.staffRoleId } : {}),
@@ -104,10 +113,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
   client.on(Events.GuildDelete, (guild) => handle('server removal', () => guildLeft(guildDeps, guild.id)));
   client.on(Events.GuildUnavailable, (guild) => logger.warn({ guildId: guild.id }, 'discord server unavailable (an outage); nothing is deleted'));
   client.on(Events.InteractionCreate, (interaction) => {
-    // A command or form may change the server's settings (its support channels): its copy is read again.
-    const settled = () => interaction.guildId && watched.forget(interaction.guildId);
-    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms).finally(settled));
-    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction).finally(settled));
+    if (interaction.isChatInputCommand()) handle('command', () => handleChatInput(interactionDeps, interaction, forms));
+    else if (interaction.isModalSubmit()) handle('form', () => handleFormSubmit(interactionDeps, forms, interaction));
     else if (interaction.isAutocomplete()) handle('autocomplete', () => handleAutocomplete(interactionDeps, interaction));
     else if (interaction.isButton()) {
       const clientId = logButtonClient(interaction.customId);
@@ -133,6 +140,9 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
       logger.info({ servers: present.length, applicationId: c.application.id }, 'Rapport is connected to Discord');
     },
     async stop() {
+      // No new interactions are taken; those already taken finish (their replies need the client).
+      client.removeAllListeners(Events.InteractionCreate);
+      await work.idle();
       await client.destroy();
     },
     connected: () => client.ws.status === Status.Ready,

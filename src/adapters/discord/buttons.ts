@@ -1,19 +1,24 @@
 import { MessageFlags, type APIEmbed, type ButtonInteraction } from 'discord.js';
 import { mayUseCommands } from '../../core/access.js';
-import { PLATFORM } from './guilds.js';
-import { accessFacts, contextFor, type InteractionDeps } from './interactions.js';
+import type { NudgeAction } from '../../core/core.js';
+import { accessFacts, acknowledgeThenWork, contextFor, FAULT_TEXT, firstSeen, type InteractionDeps } from './interactions.js';
 import { buttonAction, markItem, type ButtonRow } from './digest-buttons.js';
 
 /**
- * Done or Snooze pressed on a digest item: acknowledged at once (the message will be updated), the
- * core decides and records who did it, and the item is marked in place. A refusal, or a nudge that
+ * Done or Snooze pressed on a digest item: acknowledged at once (the message will be updated), then in
+ * the bounded work the core decides and records who did it, and the item is marked in place. A refusal, or a nudge that
  * is not due in this server (already done, or an id from elsewhere), is told to the presser alone.
  */
 export async function handleDigestButton(deps: InteractionDeps, interaction: ButtonInteraction): Promise<void> {
   const action = buttonAction(interaction.customId);
   if (!action || !interaction.inGuild()) return;
-  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) return;
-  await interaction.deferUpdate();
+  if (!firstSeen(deps, interaction)) return;
+  const tell = (content: string) => interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await acknowledgeThenWork(deps, interaction, () => interaction.deferUpdate(), tell, () => pressed(deps, interaction, action, tell));
+}
+
+/** The button's work after its acknowledgement: who may, the core, and the item marked in place. */
+async function pressed(deps: InteractionDeps, interaction: ButtonInteraction<'cached' | 'raw'>, action: NudgeAction, tell: (content: string) => Promise<unknown>): Promise<void> {
   try {
     const allowed = mayUseCommands(accessFacts(deps, interaction));
     if (!allowed.ok) {
@@ -34,6 +39,6 @@ export async function handleDigestButton(deps: InteractionDeps, interaction: But
     await interaction.editReply({ embeds: marked.embeds, components: marked.components, allowedMentions: { parse: [] } });
   } catch (error) {
     deps.logger.error({ err: error, guildId: interaction.guildId }, 'discord digest button failed');
-    await interaction.followUp({ content: 'Rapport could not finish that just now; the error is logged. Please try again in a minute.', flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    await tell(FAULT_TEXT).catch(() => undefined);
   }
 }

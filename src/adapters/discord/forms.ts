@@ -3,8 +3,7 @@ import { mayUseCommands } from '../../core/access.js';
 import type { RawValue } from '../../core/core.js';
 import type { ArgSpec } from '../../core/commands/arguments.js';
 import type { CommandDefinition } from '../../core/commands/command.js';
-import { PLATFORM } from './guilds.js';
-import { accessFacts, runAndAnswer, type InteractionDeps } from './interactions.js';
+import { accessFacts, acknowledgeThenWork, firstSeen, optionValues, runAndAnswer, type InteractionDeps } from './interactions.js';
 
 /** Discord's modal limits: five text inputs, 45-character title and labels, 4,000 characters a field. */
 const MODAL = { inputs: 5, label: 45, value: 4000 } as const;
@@ -16,6 +15,8 @@ const PREFIX = 'rapport:form:';
 export interface PendingForm {
   readonly command: string;
   readonly values: Record<string, RawValue>;
+  /** The command's options as given, read into values when the form is submitted (showing the form reads nothing). */
+  readonly options?: readonly CommandInteractionOption[];
   readonly guildId: string;
   readonly userId: string;
   readonly interactionId: string;
@@ -77,16 +78,22 @@ export class PendingForms {
 /** A submitted form: its fields join the values the command already had, and the core runs it as from a form. */
 export async function handleFormSubmit(deps: InteractionDeps, forms: PendingForms, interaction: ModalSubmitInteraction): Promise<void> {
   if (!interaction.customId.startsWith(PREFIX) || !interaction.inGuild()) return;
-  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) return;
+  if (!firstSeen(deps, interaction)) return;
   const form = forms.take(interaction.customId, interaction.guildId, interaction.user.id);
   if (!form) {
     await interaction.reply({ content: 'That form has expired; run the command again.', flags: MessageFlags.Ephemeral });
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const fields: Record<string, RawValue> = {};
   for (const field of interaction.fields.fields.values()) if ('value' in field && typeof field.value === 'string') fields[field.customId] = field.value;
-  await runAndAnswer(deps, interaction, form.command, async () => ({ ...form.values, ...fields }), 'modal');
+  const given = form.options ?? [];
+  await acknowledgeThenWork(
+    deps,
+    interaction,
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    (content) => interaction.editReply({ content, allowedMentions: { parse: [] } }),
+    () => runAndAnswer(deps, interaction, form.command, async (workspace) => ({ ...(await optionValues(deps.core, workspace, form.command, given, interaction.client.rest)), ...form.values, ...fields }), 'modal'),
+  );
 }
 
 /**
@@ -94,8 +101,7 @@ export async function handleFormSubmit(deps: InteractionDeps, forms: PendingForm
  * note (the client is the item's; an id from another server is no client there, so nothing is logged).
  */
 export async function openLogForm(deps: InteractionDeps, forms: PendingForms, interaction: ButtonInteraction, clientId: string): Promise<void> {
-  if (!interaction.inGuild()) return;
-  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) return;
+  if (!interaction.inGuild() || !firstSeen(deps, interaction)) return;
   const allowed = mayUseCommands(accessFacts(deps, interaction));
   if (!allowed.ok) {
     await interaction.reply({ content: `⚠️ ${allowed.message}`, flags: MessageFlags.Ephemeral });

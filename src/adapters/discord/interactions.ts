@@ -19,15 +19,22 @@ import type { ChannelKind, ChannelRef } from '../../core/commands/arguments.js';
 import type { CommandContext, Core, RawValue } from '../../core/core.js';
 import type { Workspace } from '../../core/model/index.js';
 import type { Clock, Logger, ProcessedEvents, Store } from '../../core/ports/index.js';
+import { BUSY, type BoundedWork } from '../work/bounded-work.js';
 import { PLATFORM } from './guilds.js';
 import { missingText, type PendingForms } from './forms.js';
 import { messageOptions, renderReply } from './render-reply.js';
 
 export interface InteractionDeps {
   readonly core: Core;
-  readonly store: Pick<Store, 'ensureWorkspace'>;
-  /** Interaction ids already handled: a replayed INTERACTION_CREATE runs nothing twice. */
+  readonly store: Pick<Store, 'ensureWorkspace' | 'findWorkspace'>;
+  /** Interaction ids already handled, durably: claimed by the work after the ack, so a replay writes nothing twice. */
   readonly processedEvents: ProcessedEvents;
+  /** Interaction ids this process has answered: a gateway replay is skipped before anything is sent. */
+  readonly seen: SeenInteractions;
+  /** Where core work goes once the interaction is acknowledged: bounded, refused with BUSY when full. */
+  readonly work: BoundedWork;
+  /** Called once an interaction's work in a server is over (it may have changed the server's settings). */
+  readonly afterWork?: (guildId: string) => void;
   readonly clock: Clock;
   readonly logger: Logger;
   /** DISCORD_STAFF_ROLE_ID: members with it may use /client in the server that has it. */
@@ -38,7 +45,64 @@ export interface InteractionDeps {
 /** An interaction from a server, with its member. */
 type GuildInteraction = ChatInputCommandInteraction<'cached' | 'raw'> | AutocompleteInteraction<'cached' | 'raw'> | ButtonInteraction<'cached' | 'raw'> | ModalSubmitInteraction<'cached' | 'raw'>;
 
-const FAULT_TEXT = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
+export const FAULT_TEXT = 'Rapport could not finish that just now; the error is logged. Please try again in a minute.';
+/** Interaction ids kept in memory; Discord replays only recent events, so the newest few thousand are enough. */
+const SEEN_KEPT = 10_000;
+
+/** The ids of the interactions this process has already taken, newest last; the oldest are forgotten first. */
+export class SeenInteractions {
+  private readonly ids = new Set<string>();
+
+  /** True the first time `id` is offered. */
+  first(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > SEEN_KEPT) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+}
+
+/** Skips an interaction this process has already taken (a gateway replay), without touching the database. */
+export function firstSeen(deps: InteractionDeps, interaction: { readonly id: string }): boolean {
+  if (deps.seen.first(interaction.id)) return true;
+  deps.logger.info({ interactionId: interaction.id }, 'discord interaction already handled; skipping the replay');
+  return false;
+}
+
+/**
+ * Acknowledge first, then work: `acknowledge` (a deferral) goes out before anything else, then the
+ * durable replay claim and `job` run in the bounded work. When the work is full the person is told
+ * BUSY through `tell` and nothing is claimed or written. An interaction that could not be
+ * acknowledged (expired, or already answered by an earlier process) runs nothing: nobody would see it.
+ */
+export async function acknowledgeThenWork(deps: InteractionDeps, interaction: { readonly id: string; readonly guildId: string | null }, acknowledge: () => Promise<unknown>, tell: (text: string) => Promise<unknown>, job: () => Promise<void>): Promise<void> {
+  try {
+    await acknowledge();
+  } catch (error) {
+    deps.logger.warn({ err: error, interactionId: interaction.id }, 'discord interaction could not be acknowledged; nothing was run');
+    return;
+  }
+  const taken = deps.work.take(async () => {
+    let first: boolean;
+    try {
+      first = await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now());
+    } catch (error) {
+      deps.logger.error({ err: error, guildId: interaction.guildId }, 'discord interaction could not be recorded; nothing was run');
+      await tell(FAULT_TEXT).catch(() => undefined);
+      return;
+    }
+    if (!first) {
+      deps.logger.info({ interactionId: interaction.id }, 'discord interaction already handled; skipping the replay');
+      return;
+    }
+    try {
+      await job();
+    } finally {
+      if (interaction.guildId) deps.afterWork?.(interaction.guildId);
+    }
+  });
+  if (!taken) await tell(BUSY).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not deliver the busy reply'));
+}
 
 /**
  * `/client <subcommand>`: acknowledged at once (deferred, only the caller sees it), then the core
@@ -51,22 +115,23 @@ export async function handleChatInput(deps: InteractionDeps, interaction: ChatIn
     await interaction.reply({ content: 'Use /client in a server.', flags: MessageFlags.Ephemeral });
     return;
   }
-  if (!(await deps.processedEvents.claim(PLATFORM, interaction.id, deps.clock.now()))) {
-    deps.logger.info({ interactionId: interaction.id }, 'discord interaction already handled; skipping the replay');
-    return;
-  }
+  if (!firstSeen(deps, interaction)) return;
   const command = interaction.options.getSubcommand(true);
   const definition = deps.core.commands.find((c) => c.name === command);
   const given = interaction.options.data[0]?.options ?? [];
   const missing = definition ? missingText(definition, given) : [];
   if (forms && definition && missing.length > 0 && mayUseCommands(accessFacts(deps, interaction)).ok) {
-    const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
-    const values = await optionValues(deps.core, workspace, command, given, interaction.client.rest);
-    await interaction.showModal(forms.open({ command, values, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id }, definition, missing));
+    // The form is shown at once; the options given are read when it is submitted, in the work.
+    await interaction.showModal(forms.open({ command, values: {}, options: given, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id }, definition, missing));
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given, interaction.client.rest));
+  await acknowledgeThenWork(
+    deps,
+    interaction,
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    (content) => interaction.editReply({ content, allowedMentions: { parse: [] } }),
+    () => runAndAnswer(deps, interaction, command, async (workspace) => optionValues(deps.core, workspace, command, given, interaction.client.rest)),
+  );
 }
 
 /** The rest of a command after its acknowledgement: who may, the core, and the reply where it belongs. */
@@ -105,7 +170,12 @@ export async function handleAutocomplete(deps: InteractionDeps, interaction: Aut
     return;
   }
   const focused = interaction.options.getFocused(true);
-  const workspace = await workspaceOf(deps, interaction.guildId, interaction.guild);
+  // A read only: suggestions must answer at once, and a server with no workspace yet has no clients.
+  const workspace = await deps.store.findWorkspace(PLATFORM, interaction.guildId);
+  if (!workspace) {
+    await interaction.respond([]);
+    return;
+  }
   const found = await deps.core.suggestClients(workspace, String(focused.value));
   await interaction.respond(found.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.id })));
 }

@@ -2,7 +2,7 @@
 // core, the real discord.js Client, and FakeDiscord (REST + gateway on 127.0.0.1) as the far side.
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapters/discord/index.js';
 import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
-import { createCore } from '../../../src/core/core.js';
+import { createCore, type Core } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
 import { APP_ID, FakeDiscord, type FakeGuild } from '../../support/fake-discord.js';
 import { NOW, TestClock, recordingLogger } from '../slack/harness.js';
@@ -24,14 +24,14 @@ export interface DiscordHarness {
   close(): Promise<void>;
 }
 
-/** Starts the adapter against a fake Discord whose READY lists `guilds`; resolves once it is ready. */
-export async function startDiscord(databaseUrl: string, input: { guilds?: readonly FakeGuild[]; options?: Partial<DiscordAdapterOptions> } = {}): Promise<DiscordHarness> {
+/** Starts the adapter against a fake Discord whose READY lists `guilds`; resolves once it is ready. `wrapCore` puts something (a gate) around the real core. */
+export async function startDiscord(databaseUrl: string, input: { guilds?: readonly FakeGuild[]; options?: Partial<DiscordAdapterOptions>; wrapCore?: (core: Core) => Core } = {}): Promise<DiscordHarness> {
   const opened = await openStore({ databaseUrl });
   const discord = await FakeDiscord.start({ guilds: input.guilds ?? [GUILD] });
   const clock = new TestClock(NOW);
   const logger = recordingLogger();
   const adapter = createDiscordAdapter({
-    core: createCore({ store: opened.store, logger }),
+    core: (input.wrapCore ?? ((core: Core) => core))(createCore({ store: opened.store, logger })),
     store: opened.store,
     lifecycle: opened.store.lifecycle,
     processedEvents: opened.store.processedEvents,

@@ -2,49 +2,12 @@
 // for core work (a core held on a gate this test controls), the work runs after it with bounded
 // concurrency, and beyond the bound a person is told Rapport is busy, with nothing written.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../../src/core/core.js';
 import { BUSY } from '../../../src/adapters/slack/work.js';
+import { Gate, gated } from '../../support/gate.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
 import { startHarness, teamStore, type Harness } from './harness.js';
 
-/** A promise the test opens; the core's work waits on it. */
-class Gate {
-  private open!: () => void;
-  private readonly opened = new Promise<void>((resolve) => (this.open = resolve));
-  entered = 0;
-  finished = 0;
-  async pass(): Promise<void> {
-    this.entered += 1;
-    await this.opened;
-  }
-  release(): void {
-    this.open();
-  }
-}
-
 let gate = new Gate();
-/** The real core; `runLine` and `run` wait at the gate when a test has closed it. */
-function gated(core: Core): Core {
-  return {
-    ...core,
-    async runLine(ctx, text) {
-      await gate.pass();
-      try {
-        return await core.runLine(ctx, text);
-      } finally {
-        gate.finished += 1;
-      }
-    },
-    async run(ctx, command, values) {
-      await gate.pass();
-      try {
-        return await core.run(ctx, command, values);
-      } finally {
-        gate.finished += 1;
-      }
-    },
-  };
-}
 
 const logForm = (clientId: string, note: string, responseUrl: string) => ({
   type: 'view_submission',
@@ -68,7 +31,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       database = await createTestDatabase(provider);
-      h = await startHarness({ work: { concurrency: 1, maxWaiting: 2 } }, { databaseUrl: database.url, wrapCore: gated });
+      h = await startHarness({ work: { concurrency: 1, maxWaiting: 2 } }, { databaseUrl: database.url, wrapCore: (core) => gated(core, () => gate) });
       gate.release();
       await h.slack.waitForResponse((await h.command('add "Acme Corp"')).responseId);
       const { store } = await teamStore(h);
