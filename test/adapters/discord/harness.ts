@@ -60,6 +60,14 @@ export async function startDiscord(databaseUrl: string, input: { guilds?: readon
 }
 
 /** Polls until `check` answers something truthy; the fake gateway and the handlers run asynchronously. */
+/** The community member MEMBER made a client (named Ana) by STAFF; returns the client's id. */
+export async function memberAsClient(h: DiscordHarness, workspace: Workspace): Promise<string> {
+  const core = createCore({ store: h.opened.store, logger: h.logger });
+  const added = await core.run({ workspace, actor: { platformUserId: STAFF.id, displayName: STAFF.name }, now: h.clock.now() }, 'add', { name: 'Ana', member: { by: 'id', id: MEMBER.id, name: MEMBER.name } });
+  if (!added.ok) throw new Error(`could not add the member as a client: ${added.code}`);
+  return (await h.opened.store.workspace(workspace.id).findClientByMember(MEMBER.id))!.id;
+}
+
 export async function eventually<T>(check: () => Promise<T> | T, what: string): Promise<NonNullable<T>> {
   for (let i = 0; i < 400; i += 1) {
     const value = await check();

@@ -2,12 +2,11 @@
 // server's own setting (DISCORD_SUPPORT_CHANNEL_IDS only seeds a server that never set one), the
 // watch follows it at once, non-staff and another server's channel ids change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../src/core/core.js';
 import type { Workspace } from '../../../src/core/model/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
 import { type FakeGuild } from '../../support/fake-discord.js';
 import { clientInteraction, messagePayload, threadPayload, type InteractionPerson, type OptionValue } from '../../support/discord-payloads.js';
-import { GUILD, MEMBER, OTHER_GUILD, STAFF, answerTo, eventually, startDiscord, type DiscordHarness } from './harness.js';
+import { GUILD, MEMBER, OTHER_GUILD, STAFF, answerTo, eventually, memberAsClient, startDiscord, type DiscordHarness } from './harness.js';
 
 const TEXT = 3;
 const CHANNEL_OPTION = 7;
@@ -28,10 +27,7 @@ describe.each(testProviders())('/client settings support-channel on Discord (%s)
     // The deployment default names a channel of each server: each server is seeded with its own.
     h = await startDiscord(db.url, { guilds: [SUPPORT_GUILD, OTHER_GUILD], options: { supportChannels: [HELP, ELSEWHERE] } });
     workspace = (await h.workspace())!;
-    const core = createCore({ store: h.opened.store, logger: h.logger });
-    const added = await core.run({ workspace, actor: { platformUserId: STAFF.id, displayName: STAFF.name }, now: h.clock.now() }, 'add', { name: 'Ana', member: { by: 'id', id: MEMBER.id, name: MEMBER.name } });
-    expect(added.ok).toBe(true);
-    clientId = (await h.opened.store.workspace(workspace.id).findClientByMember(MEMBER.id))!.id;
+    clientId = await memberAsClient(h, workspace);
   });
   afterAll(async () => {
     await h.close();

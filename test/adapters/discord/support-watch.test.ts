@@ -7,7 +7,7 @@ import type { Workspace } from '../../../src/core/model/index.js';
 import { createTestDatabase, testProviders, type CreatedTestDatabase } from '../../support/databases.js';
 import { type FakeGuild } from '../../support/fake-discord.js';
 import { messagePayload, threadPayload } from '../../support/discord-payloads.js';
-import { GUILD, MEMBER, STAFF, STAFF_ROLE, eventually, startDiscord, type DiscordHarness } from './harness.js';
+import { GUILD, MEMBER, STAFF, STAFF_ROLE, eventually, memberAsClient, startDiscord, type DiscordHarness } from './harness.js';
 
 const HELP = '200000000000000011';
 const FORUM = '200000000000000012';
@@ -25,10 +25,7 @@ describe.each(testProviders())('support-channel watch on Discord (%s)', (provide
     db = await createTestDatabase(provider);
     h = await startDiscord(db.url, { guilds: [SUPPORT_GUILD], options: { supportChannels: [HELP, FORUM] } });
     workspace = (await h.workspace())!;
-    const core = createCore({ store: h.opened.store, logger: h.logger });
-    const added = await core.run({ workspace, actor: { platformUserId: STAFF.id, displayName: STAFF.name }, now: h.clock.now() }, 'add', { name: 'Ana', member: { by: 'id', id: MEMBER.id, name: MEMBER.name } });
-    expect(added.ok).toBe(true);
-    clientId = (await h.opened.store.workspace(workspace.id).findClientByMember(MEMBER.id))!.id;
+    clientId = await memberAsClient(h, workspace);
   });
   afterAll(async () => {
     await h.close();
