@@ -77,17 +77,23 @@ export async function apologise(deps: Pick<SlackDeps, 'pacer'>, args: AnyMiddlew
     await ack(body.type === 'block_suggestion' ? { options: [] } : undefined).catch(() => undefined);
   }
   if (body.type === 'block_suggestion') return;
+  // After the acknowledgement above: the apology takes its channel's turn like any other post.
+  await tellPrivately(deps, args, body, COULD_NOT_FINISH);
+}
+
+/**
+ * A short notice only the person sees (an apology, the busy reply), in its channel's turn like every
+ * other post: on the request's response URL, else as a direct message from the app.
+ */
+export async function tellPrivately(deps: Pick<SlackDeps, 'pacer'>, args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody, text: string): Promise<void> {
   const team = body.team?.id ?? body.team_id ?? '';
   const user = body.user?.id ?? body.user_id;
   const url = body.response_url;
-  // After the acknowledgement above: the apology takes its channel's turn like any other post.
   if (url) {
-    await deps.pacer.run(paceKey(team, body.channel?.id ?? body.channel_id ?? user ?? ''), () =>
-      postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text: COULD_NOT_FINISH }),
-    );
+    await deps.pacer.run(paceKey(team, body.channel?.id ?? body.channel_id ?? user ?? ''), () => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text }));
     return;
   }
-  if (user) await deps.pacer.run(paceKey(team, user), () => args.client.chat.postMessage({ channel: user, text: COULD_NOT_FINISH }));
+  if (user) await deps.pacer.run(paceKey(team, user), () => args.client.chat.postMessage({ channel: user, text }));
 }
 
 /**

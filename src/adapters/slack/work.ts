@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from '../../core/ports/index.js';
 import { BoundedWork, BUSY, type WorkLimits } from '../work/bounded-work.js';
-import { apologise, postToResponseUrl, type FaultBody } from './answer.js';
-import { paceKey } from './deps.js';
+import { apologise, tellPrivately, type FaultBody } from './answer.js';
 import type { ChannelPacer } from './pacer.js';
 
 export { BUSY, DEFAULT_WORK_LIMITS, type WorkLimits } from '../work/bounded-work.js';
@@ -43,7 +42,7 @@ export class AfterAck {
         await apologise({ pacer: this.pacer }, args, body).catch((failure: unknown) => this.logger.warn({ err: failure }, 'could not deliver the apology either'));
       }
     });
-    if (!taken) await tell(this.pacer, args, body, BUSY).catch((error: unknown) => this.logger.warn({ err: error }, 'could not deliver the busy reply'));
+    if (!taken) await tellPrivately({ pacer: this.pacer }, args, body, BUSY).catch((error: unknown) => this.logger.warn({ err: error }, 'could not deliver the busy reply'));
   }
 
   /** Jobs running or waiting. */
@@ -55,16 +54,4 @@ export class AfterAck {
   idle(): Promise<void> {
     return this.work.idle();
   }
-}
-
-/** A short notice to the person, in its channel's turn like every other post. */
-async function tell(pacer: ChannelPacer, args: AnyMiddlewareArgs & AllMiddlewareArgs, body: FaultBody, text: string): Promise<void> {
-  const team = body.team?.id ?? body.team_id ?? '';
-  const user = body.user?.id ?? body.user_id;
-  const url = body.response_url;
-  if (url) {
-    await pacer.run(paceKey(team, body.channel?.id ?? body.channel_id ?? user ?? ''), () => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: false, text }));
-    return;
-  }
-  if (user) await pacer.run(paceKey(team, user), () => args.client.chat.postMessage({ channel: user, text }));
 }
