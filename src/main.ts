@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import cron from 'node-cron';
-import { chosenPlatform, loadConfig, shardPart, slackConfigured, type Config } from './config.js';
+import { chosenPlatform, loadConfig, shardPart, slackConfigured, type Config, type ShardPart } from './config.js';
 import { createLogger, corePortLogger } from './adapters/logging/logger.js';
 import { databaseAnswers, openStore, postgresCoordinator, prismaProcessedRequests, type PrismaStore, type Provider } from './adapters/store/index.js';
 import { runConsole } from './adapters/console/console-adapter.js';
@@ -151,7 +151,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     core,
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
-  const discord = await discordAdapter({ config, core, store, clock, logger });
+  const discord = await discordAdapter({ config, core, store, clock, logger, shard });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   // Each platform this process runs registers its outlet; a workspace goes out through its own.
   const platforms = new Map<Platform, PlatformOutlet>();
@@ -245,10 +245,9 @@ function startMailWatcher(input: { mail: MailConfig | null; core: Core; store: P
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */
-async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger }): Promise<DiscordAdapter | null> {
-  const { config, core, store, clock, logger } = input;
+async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger; shard: ShardPart | null }): Promise<DiscordAdapter | null> {
+  const { config, core, store, clock, logger, shard } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
-  const shard = shardPart(config);
   const { createDiscordAdapter } = await import('./adapters/discord/index.js');
   return createDiscordAdapter({
     core,
