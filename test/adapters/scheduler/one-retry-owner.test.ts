@@ -6,12 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../../support/databases.js';
 import { FakeSlack } from '../../support/fake-slack.js';
-import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/index.js';
-import { openStore, prismaProcessedRequests, type OpenedStore } from '../../../src/adapters/store/index.js';
+import type { SlackAdapter } from '../../../src/adapters/slack/index.js';
+import { openStore, type OpenedStore } from '../../../src/adapters/store/index.js';
 import { createScheduler, type Scheduler, type TickReport } from '../../../src/adapters/scheduler/index.js';
 import { createCore } from '../../../src/core/core.js';
 import type { Sleep } from '../../../src/adapters/scheduler/retry.js';
 import { recordingLogger, seedWorkspaces, seededRandom, simClock, type SimClock } from './harness.js';
+import { slackAdapterOn } from '../slack/harness.js';
 
 const MONDAY_MORNING = Date.parse('2026-03-09T08:45:00Z');
 const LEASE_MS = 15 * 60_000;
@@ -27,23 +28,7 @@ interface Replica {
 
 function replica(opened: OpenedStore, slack: FakeSlack, clock: SimClock, instanceId: string, sleep: Sleep, attempts: number[] = []): Replica {
   const logger = recordingLogger();
-  const adapter = createSlackAdapter({
-    core: createCore({ store: opened.store, logger }),
-    store: opened.store,
-    lifecycle: opened.store.lifecycle,
-    installations: opened.store.installations,
-    processedEvents: opened.store.processedEvents,
-    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
-    logger,
-    clock,
-    mode: 'http',
-    botToken: 'xoxb-test-token',
-    signingSecret: 'test-signing-secret',
-    apiUrl: slack.apiUrl,
-    port: 0,
-    requestTimeoutMs: 2_000,
-    sleep: clock.sleep,
-  });
+  const adapter = slackAdapterOn(opened, { core: createCore({ store: opened.store, logger }), logger, clock, apiUrl: slack.apiUrl, sleep: clock.sleep });
   const scheduler = createScheduler({
     store: opened.store,
     ledger: opened.store.deliveryLedger,

@@ -53,6 +53,26 @@ export interface Harness {
 /** Monday 2 March 2026, 10:00 UTC: a business morning in the default UTC workspace. */
 export const NOW = new Date('2026-03-02T10:00:00.000Z');
 
+/**
+ * The real Slack adapter in single-team HTTP mode on an opened test store, talking to a Slack fake
+ * at `apiUrl`, with a short request timeout; `options` sets the rest (core, logger, clock, sleep…).
+ */
+export function slackAdapterOn(opened: OpenedStore, options: Pick<SlackAdapterOptions, 'core' | 'logger' | 'clock' | 'apiUrl'> & Partial<SlackAdapterOptions>): SlackAdapter {
+  return createSlackAdapter({
+    store: opened.store,
+    lifecycle: opened.store.lifecycle,
+    installations: opened.store.installations,
+    processedEvents: opened.store.processedEvents,
+    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
+    mode: 'http',
+    botToken: BOT_TOKEN,
+    signingSecret: SECRET,
+    port: 0,
+    requestTimeoutMs: 2_000,
+    ...options,
+  });
+}
+
 /** `databaseUrl`: run on that database (the caller creates and drops it) instead of a fresh SQLite file. */
 /** `wrapCore`: puts something around the real core (a gate a test controls), on the harness's own store. */
 export async function startHarness(overrides: Partial<SlackAdapterOptions> = {}, setup: { databaseUrl?: string; wrapCore?: (core: Core) => Core } = {}): Promise<Harness> {
@@ -62,21 +82,11 @@ export async function startHarness(overrides: Partial<SlackAdapterOptions> = {},
   const clock = new TestClock(NOW);
   const logger = recordingLogger();
   const sleeps: number[] = [];
-  const adapter = createSlackAdapter({
+  const adapter = slackAdapterOn(opened, {
     core: (setup.wrapCore ?? ((core: Core) => core))(createCore({ store: opened.store, logger })),
-    store: opened.store,
-    lifecycle: opened.store.lifecycle,
-    installations: opened.store.installations,
-    processedEvents: opened.store.processedEvents,
-    processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
     logger,
     clock,
-    mode: 'http',
-    botToken: BOT_TOKEN,
-    signingSecret: SECRET,
     apiUrl: slack.apiUrl,
-    port: 0,
-    requestTimeoutMs: 2_000,
     sleep: async (ms) => {
       sleeps.push(ms);
       clock.advance(ms);
