@@ -8,6 +8,9 @@
 //    body arriving on the response URL.
 // 2. Full speed: 64 senders in a closed loop for 10 s; completed per second = replies received.
 // Then, for the servers that write, every acknowledged request's row is counted: written exactly once?
+// Requests come from CHANNELS channels in turn: Rapport gives every channel one post a second (Slack's
+// per-channel limit, replies included), so a load from one channel would measure that pacing, not the
+// command path. At 200/s each channel sees one request every 5 s, as in a busy multi-team app.
 // BENCH_DATABASE_URL (or TEST_DATABASE_URL) set to PostgreSQL adds Rapport on PostgreSQL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -25,6 +28,8 @@ const RATE = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 20);
 const FULL_SECONDS = Number(process.env.BENCH_FULL_SECONDS ?? 10);
 const SENDERS = 64;
+const CHANNELS = 1_000;
+let sent = 0;
 const SECRET = 'bench-secret';
 const PG = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -77,7 +82,7 @@ async function startTarget(kind: string, database: string): Promise<{ child: Chi
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 function send(url: string, text: string, responseUrl: string): Promise<number> {
-  const body = slashCommandBody({ text, responseUrl });
+  const body = slashCommandBody({ text, responseUrl, channelId: `C${String(sent++ % CHANNELS).padStart(4, '0')}` });
   const ts = Math.floor(Date.now() / 1000);
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(ts), 'x-slack-signature': slackSignature(SECRET, ts, body) } }, (res) => {
