@@ -9,6 +9,7 @@ import type { Reply, Workspace } from '../../src/core/model/index.js';
 import { handleCommand } from '../../src/core/use-cases/handle-command.js';
 import { planDigest } from '../../src/core/use-cases/plan-digest.js';
 import { listDue } from '../../src/core/use-cases/due.js';
+import { createCalendarSecrets } from '../../src/adapters/calendar/secrets.js';
 import { bulkInsert } from '../support/bulk-workspace.js';
 import { forEachDatabase } from '../support/databases.js';
 
@@ -34,9 +35,10 @@ forEachDatabase((database) => {
     await opened.close();
   });
 
+  const calendar = createCalendarSecrets({ publicUrl: 'https://rapport.example/' });
   const run = async (line: string): Promise<Reply> => {
     const current = await opened.store.workspace(workspace.id).getWorkspace();
-    return handleCommand({ store: opened.store, logger }, { workspace: current, actor: SAM, now: NOW }, line);
+    return handleCommand({ store: opened.store, logger, calendar }, { workspace: current, actor: SAM, now: NOW }, line);
   };
   const ok = async (line: string): Promise<Reply> => {
     const reply = await run(line);
@@ -112,6 +114,23 @@ forEachDatabase((database) => {
     expect(afterItems).toEqual(due.slice(2, max + 2).map((n) => n.id));
     // The reference (every due nudge of 5,000 clients, with context) is the slow part, not the digest.
   }, 120_000);
+
+  it('removes one detail, reports the mailboxes and serves a calendar feed of every date', async () => {
+    await ok('/client likes "Client 1200" coffee flat white');
+    expect(text(await ok('/client likes "Client 1200"'))).toContain('flat white');
+    await ok('/client remove "Client 1200" like flat white');
+    expect(text(await ok('/client likes "Client 1200"'))).not.toContain('flat white');
+
+    expect((await ok('/client mail status')).text).toMatch(/^No mailbox is watched/);
+
+    expect((await ok('/client calendar')).text).toMatch(/^Your team's private calendar feed: https:\/\/rapport\.example\/calendar\/[\w-]{43}\.ics$/);
+    expect((await ok('/client calendar')).text).toMatch(/^The calendar feed has been on since/);
+    // Three dates per client, former clients left out (the bulk workspace has none), in a fixed number of queries.
+    const dates = await opened.store.workspace(workspace.id).calendarDates(20_000);
+    expect(dates).toHaveLength(CLIENTS * 3);
+    expect(new Set(dates.map((d) => d.clientName)).size).toBe(CLIENTS);
+    expect((await ok('/client calendar off')).text).toMatch(/^The calendar feed is off/);
+  });
 
   it('answers help and settings, and forgets a client among thousands', async () => {
     await ok('/client help');
