@@ -65,6 +65,7 @@ export function clientDirectory(scope: Scope): Promise<ClientName[]> {
 
 export async function getClient(scope: Scope, clientId: string): Promise<Client | null> {
   const row = await scope.db.client.findFirst({ where: { id: clientId, workspaceId: scope.workspaceId }, include: clientInclude });
+  if (row !== null) scope.known?.clients.add(row.id);
   return row === null ? null : toClient(row);
 }
 
@@ -232,6 +233,7 @@ export async function touchClient(scope: Scope, clientId: string, touch: ClientT
 
 /** Erases the client; the schema's cascades remove everything recorded about it. */
 export async function forgetClient(scope: Scope, clientId: string): Promise<void> {
+  scope.known?.clients.delete(clientId);
   const { count } = await scope.db.client.deleteMany({ where: { id: clientId, workspaceId: scope.workspaceId } });
   if (count > 0) await directoryChanged(scope);
 }

@@ -1,22 +1,23 @@
 // Corrections to what is known about a client: exact-name lookups for the command grammar, and
 // changing or removing one contact, family member, date or like. Scoped to the workspace like
 // every other query; an id from elsewhere changes nothing and reports it.
-import type { ClientName, ContactPatch, DetailKind, FamilyPatch, DatePatch } from '../../core/ports/store.js';
+import type { ContactPatch, DetailKind, FamilyPatch, DatePatch } from '../../core/ports/store.js';
 import type { Client, Contact, FamilyMember, FollowUp, ImportantDate } from '../../core/model/index.js';
 import { normalizeName } from '../../core/commands/names.js';
 import { clientInclude, contactInclude, toClient, toContact, toDate, toFamilyMember, toFollowUp } from './rows.js';
 import { NotInWorkspaceError, type Scope } from './scope.js';
 
 /** Clients whose name or alias is exactly one of these (folded as normalizeName folds): a handful of keys, never the directory. */
-export async function clientsNamed(scope: Scope, names: readonly string[]): Promise<ClientName[]> {
+export async function clientsNamed(scope: Scope, names: readonly string[]): Promise<Client[]> {
   const keys = [...new Set(names.map(normalizeName).filter((k) => k !== ''))];
   if (keys.length === 0) return [];
   const rows = await scope.db.client.findMany({
     where: { workspaceId: scope.workspaceId, OR: [{ normalizedName: { in: keys } }, { aliases: { some: { normalized: { in: keys } } } }] },
-    select: { id: true, name: true, aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } },
+    include: clientInclude,
     orderBy: { normalizedName: 'asc' },
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, aliases: row.aliases.map((a) => a.alias) }));
+  for (const row of rows) scope.known?.clients.add(row.id);
+  return rows.map(toClient);
 }
 
 export async function updateContact(scope: Scope, contactId: string, patch: ContactPatch): Promise<Contact> {

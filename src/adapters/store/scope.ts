@@ -12,6 +12,19 @@ export interface Scope {
   readonly workspaceId: string;
   /** Shared by every store of one PrismaStore; absent: the directory is read every time. */
   readonly directoryCache?: DirectoryCache;
+  /** Inside a transaction: ids this transaction has read from this workspace, so needing no ownership check again. */
+  readonly known?: KnownIds;
+}
+
+/**
+ * Client and member ids an open transaction has already read with this workspace's filter. A row
+ * read inside the transaction stays in the workspace until the transaction itself removes it (it
+ * then forgets the id), so linking to it needs no second query: a `/client log` checks its client
+ * and its author once, not twice.
+ */
+export class KnownIds {
+  readonly clients = new Set<string>();
+  readonly members = new Set<string>();
 }
 
 /** Thrown when a caller passes an id that is not in this workspace: a bug in the caller. */
@@ -23,13 +36,14 @@ export class NotInWorkspaceError extends Error {
 }
 
 export async function requireClient(scope: Scope, clientId: string): Promise<void> {
+  if (scope.known?.clients.has(clientId)) return;
   const found = await scope.db.client.findFirst({ where: { id: clientId, workspaceId: scope.workspaceId }, select: { id: true } });
   if (found === null) throw new NotInWorkspaceError('client', clientId);
 }
 
 /** Checks an optional member reference (owner, author, logger) before it is stored. */
 export async function requireMember(scope: Scope, memberId: string | null | undefined): Promise<void> {
-  if (memberId === null || memberId === undefined) return;
+  if (memberId === null || memberId === undefined || scope.known?.members.has(memberId)) return;
   const found = await scope.db.member.findFirst({ where: { id: memberId, workspaceId: scope.workspaceId }, select: { id: true } });
   if (found === null) throw new NotInWorkspaceError('member', memberId);
 }

@@ -26,7 +26,7 @@ import type { Db } from './database.js';
 import { mailboxStates } from './mailboxes.js';
 import * as records from './records.js';
 import { fromBusinessDays, settingsOf, toMember, toWorkspace } from './rows.js';
-import type { Scope, Tx } from './scope.js';
+import { KnownIds, type Scope, type Tx } from './scope.js';
 import { careSnapshot } from './snapshot.js';
 import type { DirectoryCache } from './directory-cache.js';
 
@@ -44,14 +44,15 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
     readonly workspaceId: string,
     private readonly root: Db | null,
     private readonly directoryCache?: DirectoryCache,
+    known?: KnownIds,
   ) {
-    this.scope = { db, workspaceId, ...(directoryCache ? { directoryCache } : {}) };
+    this.scope = { db, workspaceId, ...(directoryCache ? { directoryCache } : {}), ...(known ? { known } : {}) };
   }
 
   /** Nested calls reuse the current transaction: the outermost one decides commit or rollback. */
   async transaction<T>(fn: (tx: WorkspaceStore) => Promise<T>): Promise<T> {
     if (this.root === null) return fn(this);
-    return this.root.$transaction((tx) => fn(new PrismaWorkspaceStore(tx, this.workspaceId, null, this.directoryCache)), TRANSACTION_OPTIONS);
+    return this.root.$transaction((tx) => fn(new PrismaWorkspaceStore(tx, this.workspaceId, null, this.directoryCache, new KnownIds())), TRANSACTION_OPTIONS);
   }
 
   async getWorkspace(): Promise<Workspace> {
@@ -86,12 +87,15 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   async ensureMember(platformUserId: string, displayName: string): Promise<Member> {
     const { workspaceId } = this;
     const found = await this.scope.db.member.findUnique({ where: { workspaceId_platformUserId: { workspaceId, platformUserId } } });
-    if (found !== null && found.displayName === displayName) return toMember(found);
-    const row = await this.scope.db.member.upsert({
-      where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
-      create: { workspaceId, platformUserId, displayName },
-      update: { displayName },
-    });
+    const row =
+      found !== null && found.displayName === displayName
+        ? found
+        : await this.scope.db.member.upsert({
+            where: { workspaceId_platformUserId: { workspaceId, platformUserId } },
+            create: { workspaceId, platformUserId, displayName },
+            update: { displayName },
+          });
+    this.scope.known?.members.add(row.id);
     return toMember(row);
   }
 
@@ -108,7 +112,7 @@ export class PrismaWorkspaceStore implements WorkspaceStore {
   clientDirectory(): Promise<ClientName[]> {
     return clients.clientDirectory(this.scope);
   }
-  clientsNamed(names: readonly string[]): Promise<ClientName[]> {
+  clientsNamed(names: readonly string[]): Promise<Client[]> {
     return details.clientsNamed(this.scope, names);
   }
   findClientByMember(platformUserId: string) {

@@ -19,6 +19,7 @@ export async function resolveClient(env: Pick<CommandEnv, 'store' | 'suggestLine
   const match = exact.length === 1 ? { kind: 'found' as const, client: exact[0]! } : matchClient(typed, await env.store.clientDirectory());
   const retry = (name: string) => env.suggestLine?.(quoteIfNeeded(name));
   const lines = (names: readonly string[]) => names.map(retry).filter((l): l is string => l !== undefined);
+  if (exact.length === 1) return succeed(exact[0]!);
   if (match.kind === 'found') {
     const client = await env.store.getClient(match.client.id);
     return client === null ? fail('client.unknown', 'That client was just removed.') : succeed(client);

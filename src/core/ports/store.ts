@@ -180,8 +180,8 @@ export interface WorkspaceStore extends CareSnapshotSource {
   getMembers(ids: readonly string[]): Promise<Member[]>;
 
   clientDirectory(): Promise<ClientName[]>;
-  /** Clients whose name or alias is exactly one of these (as normalizeName folds them): an indexed lookup of a few keys. */
-  clientsNamed(names: readonly string[]): Promise<ClientName[]>;
+  /** Clients whose name or alias is exactly one of these (as normalizeName folds them): an indexed lookup of a few keys, whole clients so that a command needs no second read. */
+  clientsNamed(names: readonly string[]): Promise<Client[]>;
   /** The client linked to a platform member (a Discord member who is the client), if any. */
   findClientByMember(platformUserId: string): Promise<Client | null>;
   /** Whether the workspace has any client at all. */
