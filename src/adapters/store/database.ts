@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { withStatementCache } from './sqlite-statements.js';
 import type { PrismaClient as SqliteClient } from './generated/sqlite/client.js';
 
 /** The Prisma client every repository is typed against (works with both providers). */
@@ -45,7 +46,7 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 export function adapterFactory(target: DatabaseTarget): SqlMigrationAwareDriverAdapterFactory {
   if (target.provider === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
-    return new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 });
+    return withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 }));
   }
   const config: pg.PoolConfig = { connectionString: target.connectionString };
   if (target.schema !== null) config.options = `-c search_path=${target.schema}`;
