@@ -16,7 +16,8 @@ import { createMetrics, meterMailboxes, meteredCore, metricsRoute, type Metrics 
 import { installFaultHandlers } from './adapters/process/faults.js';
 import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
-import { createMailWatcher, loadMailConfig, type MailConfig, type MailWatcher } from './adapters/email/index.js';
+import { loadMailConfig, type MailConfig } from './adapters/email/mail-config.js';
+import type { MailWatcher } from './adapters/email/watcher.js';
 import { createCore, type Core } from './core/core.js';
 import { eraseUninstalledWorkspaces } from './core/use-cases/erase-uninstalled.js';
 import type { Clock, Logger } from './core/ports/index.js';
@@ -176,7 +177,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
   await discord?.start();
   if (once) scheduler.start();
   // Like the scheduler, mailboxes are watched by one process only.
-  const mailWatcher = once ? startMailWatcher({ mail: input.mail, core, store, clock, logger, platforms }) : null;
+  const mailWatcher = once ? await startMailWatcher({ mail: input.mail, core, store, clock, logger, platforms }) : null;
   if (mailWatcher) meterMailboxes(metrics, () => mailWatcher.states(), clock);
   const erasure = cron.schedule('17 3 * * *', () => {
     if (!once) return;
@@ -222,9 +223,11 @@ function operatorRoutes(input: { config: Config; store: PrismaStore; clock: Cloc
  * The mail watcher when RAPPORT_MAIL_CONFIG names mailboxes. A mailbox that keeps failing is told
  * once to its workspace's digest channel, through that workspace's platform.
  */
-function startMailWatcher(input: { mail: MailConfig | null; core: Core; store: PrismaStore; clock: Clock; logger: Logger; platforms: ReadonlyMap<Platform, PlatformOutlet> }): MailWatcher | null {
+async function startMailWatcher(input: { mail: MailConfig | null; core: Core; store: PrismaStore; clock: Clock; logger: Logger; platforms: ReadonlyMap<Platform, PlatformOutlet> }): Promise<MailWatcher | null> {
   const { mail, core, store, clock, logger, platforms } = input;
   if (mail === null) return null;
+  // Loaded only when mailboxes are configured: the IMAP client and the mail parser are memory a chat-only team does not need.
+  const { createMailWatcher } = await import('./adapters/email/watcher.js');
   const watcher = createMailWatcher({
     core,
     store,

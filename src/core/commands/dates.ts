@@ -1,4 +1,7 @@
-import * as chrono from 'chrono-node';
+// English only: the package root loads every locale (about 20 MB more resident memory) and parses
+// with the same English casual parser.
+import * as chrono from 'chrono-node/en';
+import type { Component, ParsedResult, ParsingReference } from 'chrono-node';
 import { DateTime } from 'luxon';
 import { fail, succeed, type Outcome } from './outcome.js';
 
@@ -11,12 +14,12 @@ export interface CalendarDate {
 
 const LEAP_REFERENCE = new Date('2028-01-01T12:00:00Z');
 
-function reference(now: Date, timeZone: string): chrono.ParsingReference {
+function reference(now: Date, timeZone: string): ParsingReference {
   return { instant: now, timezone: DateTime.fromJSDate(now, { zone: timeZone }).offset };
 }
 
 /** The one parse that covers the whole text, or null: "March 14th-ish" must not quietly become March 14. */
-function parseWhole(text: string, ref: chrono.ParsingReference, forwardDate = false): chrono.ParsedResult | null {
+function parseWhole(text: string, ref: ParsingReference, forwardDate = false): ParsedResult | null {
   const results = chrono.parse(text, ref, { forwardDate });
   const first = results[0];
   if (results.length !== 1 || first === undefined) return null;
@@ -65,7 +68,7 @@ export function parseMoment(text: string, now: Date, timeZone: string, facing: '
   let date = DateTime.fromJSDate(parsed.start.date(), { zone: timeZone });
   if (!date.isValid) return fail('date.impossible', `"${trimmed}" is not a real date.`);
   const start = parsed.start;
-  const implied = (unit: chrono.Component) => !start.isCertain(unit);
+  const implied = (unit: Component) => !start.isCertain(unit);
   // chrono reads a date without a year (or a bare weekday) as the nearest one; turn it the way the slot faces.
   const shift = implied('year') && start.isCertain('month') ? { years: 1 } : implied('day') && start.isCertain('weekday') ? { weeks: 1 } : null;
   const slack = 60_000;
