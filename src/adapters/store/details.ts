@@ -11,11 +11,17 @@ import { NotInWorkspaceError, type Scope } from './scope.js';
 export async function clientsNamed(scope: Scope, names: readonly string[]): Promise<Client[]> {
   const keys = [...new Set(names.map(normalizeName).filter((k) => k !== ''))];
   if (keys.length === 0) return [];
-  const rows = await scope.db.client.findMany({
-    where: { workspaceId: scope.workspaceId, OR: [{ normalizedName: { in: keys } }, { aliases: { some: { normalized: { in: keys } } } }] },
-    include: clientInclude,
-    orderBy: { normalizedName: 'asc' },
-  });
+  const { workspaceId } = scope;
+  // Two lookups on their unique indexes. One query with "name IN … OR EXISTS (alias …)" cannot use
+  // either index, so SQLite walked every client of the workspace for every command that names one.
+  const [byName, aliases] = await Promise.all([
+    scope.db.client.findMany({ where: { workspaceId, normalizedName: { in: keys } }, include: clientInclude }),
+    scope.db.clientAlias.findMany({ where: { workspaceId, normalized: { in: keys } }, select: { clientId: true } }),
+  ]);
+  const found = new Set(byName.map((row) => row.id));
+  const others = [...new Set(aliases.map((a) => a.clientId))].filter((id) => !found.has(id));
+  const byAlias = others.length === 0 ? [] : await scope.db.client.findMany({ where: { workspaceId, id: { in: others } }, include: clientInclude });
+  const rows = [...byName, ...byAlias].sort((a, b) => (a.normalizedName < b.normalizedName ? -1 : a.normalizedName > b.normalizedName ? 1 : 0));
   for (const row of rows) scope.known?.clients.add(row.id);
   return rows.map(toClient);
 }
