@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   const { port } = await adapter.start();
   const url = `http://127.0.0.1:${port}/slack/events`;
   const send = (body: string) => postSigned(url, body, 'application/x-www-form-urlencoded', { secret: SECRET });
-  const command = (text: string, id: string) => send(slashCommandBody({ text, responseUrl: slack.responseUrl(id) }));
+  // Each request from its own channel: Rapport paces its posts to one a second per channel, replies
+  // included, and this bench measures the acknowledgement, not that pace.
+  const command = (text: string, id: string) => send(slashCommandBody({ text, responseUrl: slack.responseUrl(id), channelId: `C-${id}` }));
 
   // Seed: a workspace with 200 clients, so the core's lookups are not trivially small.
   for (let i = 0; i < 200; i += 1) {
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
 
     const payload = {
       type: 'view_submission', team: { id: 'T0001', domain: 'acme' }, user: { id: 'U0001', name: 'jane', team_id: 'T0001' },
-      view: { id: 'V1', type: 'modal', callback_id: 'rapport_log', private_metadata: JSON.stringify({ responseUrl: slack.responseUrl(`form-${i}`) }), state: { values: {
+      view: { id: 'V1', type: 'modal', callback_id: 'rapport_log', private_metadata: JSON.stringify({ responseUrl: slack.responseUrl(`form-${i}`), channel: `C-form-${i}` }), state: { values: {
         client: { client_pick: { type: 'external_select', selected_option: { value: clientId } } },
         kind: { kind: { type: 'static_select', selected_option: { value: 'meeting' } } },
         note: { note: { type: 'plain_text_input', value: `form run ${i}` } },
