@@ -40,7 +40,7 @@ async function bare(insert: boolean): Promise<number> {
 
 async function rapport(): Promise<number> {
   // Loaded here, not at the top, so that the bare baselines load Bolt alone.
-  const { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } = await import('../src/adapters/slack/index.js');
+  const { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, workLimitsFor } = await import('../src/adapters/slack/index.js');
   const { openStore, prismaProcessedRequests } = await import('../src/adapters/store/index.js');
   const { createCore } = await import('../src/core/core.js');
   const { normalizeName } = await import('../src/core/commands/names.js');
@@ -63,7 +63,7 @@ async function rapport(): Promise<number> {
     core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations,
     processedEvents: opened.store.processedEvents, logger: quiet, clock: { now: () => new Date() },
     processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }),
-    mode: 'http', botToken: 'xoxb-bench', signingSecret: secret, apiUrl: api, port: 0,
+    mode: 'http', botToken: 'xoxb-bench', signingSecret: secret, apiUrl: api, port: 0, work: workLimitsFor(opened.provider),
   });
   const { port } = await adapter.start();
   process.once('SIGTERM', () => void adapter.stop().then(() => opened.close()).then(() => process.exit(0)));

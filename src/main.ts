@@ -150,6 +150,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     port: config.PORT,
     core,
+    work: slackModule.workLimitsFor(provider),
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
   const discord = await discordAdapter({ config, core, store, clock, logger, shard });

@@ -81,11 +81,13 @@ async function act(deps: SlackDeps, client: webApi.WebClient, body: Body, action
   const reply = await deps.core.actOnNudge(ctx, action);
   const channel = body.channel?.id;
   const ts = body.message?.ts;
+  // Sent without holding the work's slot: the channel's turn and the round trip to Slack are not database work.
   if (!reply.ok || !channel || !ts) {
-    await answer(deps, client, origin(body), { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' });
+    deps.work.deliver(() => answer(deps, client, origin(body), { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' }));
     return;
   }
-  await updateDigestItem(deps, client, { teamId: ctx.workspace.externalId, channel, ts, blocks: body.message?.blocks as KnownBlock[] | undefined, text: body.message?.text }, action.nudgeId, reply, body.user.id);
+  const message = { teamId: ctx.workspace.externalId, channel, ts, blocks: body.message?.blocks as KnownBlock[] | undefined, text: body.message?.text };
+  deps.work.deliver(() => updateDigestItem(deps, client, message, action.nudgeId, reply, body.user.id));
 }
 
 export interface PostedMessage {

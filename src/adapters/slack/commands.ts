@@ -6,7 +6,7 @@ import { renderReply } from './render-reply.js';
 /**
  * `/client <line>`: acknowledged before anything else (Slack allows three seconds; nothing is read
  * first), then the core runs as bounded work after the ack (`deps.work`) and its reply goes back
- * through the response URL. `log` and `add` with nothing after them open a form.
+ * through the response URL without holding the work's slot. `log` and `add` with nothing after them open a form.
  */
 export function registerCommands(app: App, deps: SlackDeps, commandName = '/client'): void {
   app.command(commandName, async (args) => {
@@ -31,7 +31,8 @@ export function registerCommands(app: App, deps: SlackDeps, commandName = '/clie
         userName: command.user_name,
         channel: command.channel_id,
       });
-      await reply(renderReply(await deps.core.runLine(ctx, text)));
+      const rendered = renderReply(await deps.core.runLine(ctx, text));
+      deps.work.deliver(() => reply(rendered));
     });
   });
 }

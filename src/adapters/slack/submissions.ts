@@ -30,7 +30,7 @@ export function registerSubmissions(app: App, deps: SlackDeps): void {
       await ack();
       await deps.work.run(args, async () => {
         const reply = await deps.core.run({ ...ctx, via: 'modal' }, name, values);
-        await answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, reply);
+        deps.work.deliver(() => answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, reply));
       });
     });
   }
@@ -49,9 +49,10 @@ export function registerSubmissions(app: App, deps: SlackDeps): void {
     await deps.work.run(args, async () => {
       const reply = await deps.core.actOnNudge(ctx, { nudgeId, action: 'snooze', span: { until: until.toJSDate() } });
       if (reply.ok && origin.channel && origin.messageTs) {
-        await updateDigestItem(deps, client, { teamId: ctx.workspace.externalId, channel: origin.channel, ts: origin.messageTs, blocks: undefined, text: undefined }, nudgeId, reply, body.user.id);
+        const message = { teamId: ctx.workspace.externalId, channel: origin.channel, ts: origin.messageTs, blocks: undefined, text: undefined };
+        deps.work.deliver(() => updateDigestItem(deps, client, message, nudgeId, reply, body.user.id));
       } else {
-        await answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' });
+        deps.work.deliver(() => answer(deps, client, origin, { teamId: ctx.workspace.externalId, userId: body.user.id }, { ...reply, visibility: 'private' }));
       }
     });
   });

@@ -45,12 +45,17 @@ export class AfterAck {
     if (!taken) await tellPrivately({ pacer: this.pacer }, args, body, BUSY).catch((error: unknown) => this.logger.warn({ err: error }, 'could not deliver the busy reply'));
   }
 
+  /** Sends a job's reply without holding its slot (BoundedWork.deliver). */
+  deliver(send: () => Promise<unknown>): void {
+    this.work.deliver(send);
+  }
+
   /** Jobs running or waiting. */
   get pending(): number {
     return this.work.pending;
   }
 
-  /** Resolves when every taken job has finished (shutdown waits for it). */
+  /** Resolves when every taken job has finished and its reply has gone (shutdown waits for it). */
   idle(): Promise<void> {
     return this.work.idle();
   }

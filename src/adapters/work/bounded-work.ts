@@ -14,6 +14,16 @@ export interface WorkLimits {
 export const DEFAULT_WORK_LIMITS: WorkLimits = { concurrency: 4, maxWaiting: 500 };
 
 /**
+ * The limits for a database. SQLite runs one writing transaction at a time and its queries never
+ * leave the process, so a second job could only wait for the first while taking turns on the event
+ * loop, where each extra job's stretch delays every waiting acknowledgement: one at a time. A
+ * PostgreSQL job waits on the network between its queries, and a few overlap those waits.
+ */
+export function workLimitsFor(provider: 'sqlite' | 'postgresql'): WorkLimits {
+  return { ...DEFAULT_WORK_LIMITS, concurrency: provider === 'sqlite' ? 1 : DEFAULT_WORK_LIMITS.concurrency };
+}
+
+/**
  * The work behind acknowledged requests, for any chat platform. A listener acknowledges first, then
  * offers its work here, so an acknowledgement never waits behind another request's core work. At
  * most `concurrency` jobs run; up to `maxWaiting` more wait in arrival order; beyond that `take`
@@ -22,6 +32,7 @@ export const DEFAULT_WORK_LIMITS: WorkLimits = { concurrency: 4, maxWaiting: 500
  */
 export class BoundedWork {
   private readonly queue: PQueue;
+  private readonly deliveries = new Set<Promise<void>>();
 
   constructor(
     private readonly limits: WorkLimits,
@@ -50,13 +61,28 @@ export class BoundedWork {
     return true;
   }
 
+  /**
+   * Sends what a job produced (its reply) outside the job's slot: the round trip to the platform
+   * (a hundred milliseconds or more to Slack) does not hold a slot the next job's database work
+   * could use. `idle` waits for it too; a failure is logged, since nobody is left to tell.
+   */
+  deliver(send: () => Promise<unknown>): void {
+    const delivery = send().then(
+      () => undefined,
+      (error: unknown) => this.logger.warn({ err: error }, 'could not deliver a reply after the ack'),
+    );
+    this.deliveries.add(delivery);
+    void delivery.finally(() => this.deliveries.delete(delivery));
+  }
+
   /** Jobs running or waiting. */
   get pending(): number {
     return this.queue.size + this.queue.pending;
   }
 
-  /** Resolves when every taken job has finished (shutdown waits for it). */
-  idle(): Promise<void> {
-    return this.queue.onIdle();
+  /** Resolves when every taken job has finished and its reply has gone (shutdown waits for it). */
+  async idle(): Promise<void> {
+    await this.queue.onIdle();
+    while (this.deliveries.size > 0) await Promise.all([...this.deliveries]);
   }
 }
