@@ -100,6 +100,7 @@ interface Run {
   readonly ackMs: number[];
   readonly replyMs: number[];
   readonly busy: number;
+  readonly unacknowledged: readonly string[];
   readonly fullPerSecond: number;
   readonly fullAckedPerSecond: number;
   readonly acknowledgedIds: string[];
@@ -116,6 +117,8 @@ async function load(kind: string, url: string, replies: Replies, expectsReply: b
   const ackMs: number[] = [];
   const scheduled = new Map<string, number>();
   const acknowledgedIds: string[] = [];
+  /** Why a request got no 200: its status, or the socket error the sender saw. */
+  const unacknowledged: string[] = [];
   const inflight: Promise<void>[] = [];
   for (let i = 0; i < total; i += 1) {
     const at = start + (i * 1000) / RATE;
@@ -129,9 +132,11 @@ async function load(kind: string, url: string, replies: Replies, expectsReply: b
           if (status === 200) {
             ackMs.push(performance.now() - at);
             acknowledgedIds.push(id);
+          } else {
+            unacknowledged.push(`HTTP ${status}`);
           }
         },
-        () => undefined,
+        (error: unknown) => void unacknowledged.push(String((error as { code?: unknown }).code ?? error)),
       ),
     );
   }
@@ -170,7 +175,7 @@ async function load(kind: string, url: string, replies: Replies, expectsReply: b
   const fullElapsed = (performance.now() - fullStart) / 1000;
   done = expectsReply ? fullIds.filter((id) => replies.at.has(id) && !/busy/i.test(replies.at.get(id)![0]!.text)).length : acked;
   void kind;
-  return { offered: total, acked: acknowledgedIds.length, ackMs, replyMs, busy, fullPerSecond: done / fullElapsed, fullAckedPerSecond: acked / fullElapsed, acknowledgedIds: [...acknowledgedIds, ...fullIds] };
+  return { offered: total, acked: acknowledgedIds.length, ackMs, replyMs, busy, unacknowledged, fullPerSecond: done / fullElapsed, fullAckedPerSecond: acked / fullElapsed, acknowledgedIds: [...acknowledgedIds, ...fullIds] };
 }
 
 /** How many rows carry each acknowledged id: the written-exactly-once check. */
@@ -243,7 +248,7 @@ async function main(): Promise<void> {
     results.push({ name: subject.name, run });
     const ack = run.ackMs;
     console.log(
-      `${subject.name.padEnd(36)} acked ${run.acked}/${run.offered}  ack p50 ${fmt(median(ack))} p99 ${fmt(quantile(ack, 0.99))} max ${fmt(Math.max(...ack))}` +
+      `${subject.name.padEnd(36)} acked ${run.acked}/${run.offered}${run.unacknowledged.length > 0 ? ` (not: ${[...new Set(run.unacknowledged)].map((w) => `${run.unacknowledged.filter((x) => x === w).length} ${w}`).join(', ')})` : ''}  ack p50 ${fmt(median(ack))} p99 ${fmt(quantile(ack, 0.99))} max ${fmt(Math.max(...ack))}` +
         (subject.writes ? `  reply p50 ${fmt(median(run.replyMs))} p99 ${fmt(quantile(run.replyMs, 0.99))}  busy ${run.busy}` : '') +
         `  full speed ${run.fullPerSecond.toFixed(0)}/s completed (${run.fullAckedPerSecond.toFixed(0)}/s acked)`,
     );
