@@ -1,11 +1,10 @@
 // The calendar feed's rows: the hash of a workspace's feed token, and the dates the feed lists.
 // Dates are read in a fixed number of queries (dates with their client and family member, then the
-// clients' first contacts in slices), however many clients there are; never a profile at a time.
+// first contacts of the clients with dates), however many clients there are; never a profile at a time.
 import type { Workspace } from '../../core/model/index.js';
 import { DateKind } from '../../core/model/index.js';
 import type { CalendarDateRow, CalendarFeedState, CalendarFeeds } from '../../core/ports/calendar.js';
 import type { Db } from './database.js';
-import { inChunks } from './chunks.js';
 import { check, toWorkspace } from './rows.js';
 import type { Scope } from './scope.js';
 
@@ -40,10 +39,13 @@ export async function calendarDates(scope: Scope, limit: number): Promise<Calend
     orderBy: [{ monthDay: 'asc' }, { id: 'asc' }],
     take: limit,
   });
-  const clientIds = [...new Set(rows.map((r) => r.clientId))];
-  const contacts = await inChunks(clientIds, (ids) =>
-    scope.db.contact.findMany({ where: { workspaceId: scope.workspaceId, clientId: { in: ids } }, select: { clientId: true, name: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
-  );
+  // The contacts of the clients that have dates, by the same condition rather than by a list of their
+  // ids: no statement grows with the number of clients.
+  const contacts = await scope.db.contact.findMany({
+    where: { workspaceId: scope.workspaceId, client: { status: { not: 'former' }, dates: { some: {} } } },
+    select: { clientId: true, name: true },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
   const keyPerson = new Map<string, string>();
   for (const c of contacts) if (!keyPerson.has(c.clientId)) keyPerson.set(c.clientId, c.name);
   return rows.map((r) => ({
