@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDiscordAdapter } from '../src/adapters/discord/index.js';
+import { createDiscordAdapter, workLimitsFor } from '../src/adapters/discord/index.js';
 import { openStore } from '../src/adapters/store/index.js';
 import { quiet, summary } from './latency.js';
 import { createCore } from '../src/core/core.js';
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const core = createCore({ store: opened.store, logger: quiet });
   const adapter = createDiscordAdapter({
     core, store: opened.store, lifecycle: opened.store.lifecycle, processedEvents: opened.store.processedEvents, logger: quiet, clock: { now: () => new Date() },
-    token: 'bench-token', apiUrl: discord.apiUrl, staffRoleId: STAFF.roles[0],
+    token: 'bench-token', apiUrl: discord.apiUrl, staffRoleId: STAFF.roles[0], work: workLimitsFor(opened.provider),
   });
   await adapter.start();
 

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from '../src/adapters/slack/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, workLimitsFor } from '../src/adapters/slack/index.js';
 import { openStore, prismaProcessedRequests } from '../src/adapters/store/index.js';
 import { FakeSlack, interactiveBody, postSigned, slashCommandBody } from '../test/support/fake-slack.js';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const adapter = createSlackAdapter({
     core: createCore({ store: opened.store, logger: quiet }), store: opened.store, lifecycle: opened.store.lifecycle, installations: opened.store.installations, processedEvents: opened.store.processedEvents, logger: quiet, 
     processedRequests: prismaProcessedRequests(opened.store.db, { prefix: REPLAY_ID_PREFIX, rememberMs: REPLAY_MEMORY_MS }), clock: { now: () => new Date() },
-    mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0,
+    mode: 'http', botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: slack.apiUrl, port: 0, work: workLimitsFor(opened.provider),
   });
   const { port } = await adapter.start();
   const url = `http://127.0.0.1:${port}/slack/events`;

@@ -153,7 +153,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     work: slackModule.workLimitsFor(provider),
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
-  const discord = await discordAdapter({ config, core, store, clock, logger, shard });
+  const discord = await discordAdapter({ config, core, store, provider, clock, logger, shard });
   const coordinator = provider === 'postgresql' ? postgresCoordinator({ databaseUrl: config.DATABASE_URL }) : singleProcess;
   // Each platform this process runs registers its outlet; a workspace goes out through its own.
   const platforms = new Map<Platform, PlatformOutlet>();
@@ -249,10 +249,10 @@ async function startMailWatcher(input: { mail: MailConfig | null; core: Core; st
 }
 
 /** The Discord bot when DISCORD_BOT_TOKEN is set; it runs beside Slack in the same process. */
-async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; clock: Clock; logger: Logger; shard: ShardPart | null }): Promise<DiscordAdapter | null> {
-  const { config, core, store, clock, logger, shard } = input;
+async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger; shard: ShardPart | null }): Promise<DiscordAdapter | null> {
+  const { config, core, store, provider, clock, logger, shard } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
-  const { createDiscordAdapter } = await import('./adapters/discord/index.js');
+  const { createDiscordAdapter, workLimitsFor } = await import('./adapters/discord/index.js');
   return createDiscordAdapter({
     core,
     store,
@@ -261,6 +261,7 @@ async function discordAdapter(input: { config: Config; core: Core; store: Prisma
     logger,
     clock,
     token: config.DISCORD_BOT_TOKEN,
+    work: workLimitsFor(provider),
     ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
     ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
     ...(config.DISCORD_STAFF_ROLE_ID ? { staffRoleId: config.DISCORD_STAFF_ROLE_ID } : {}),

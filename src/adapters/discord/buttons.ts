@@ -36,7 +36,8 @@ async function pressed(deps: InteractionDeps, interaction: ButtonInteraction<'ca
       action.nudgeId,
       `${reply.text} — <@${interaction.user.id}>`,
     );
-    await interaction.editReply({ embeds: marked.embeds, components: marked.components, allowedMentions: { parse: [] } });
+    // Sent without holding the work's slot: the round trip to Discord is not database work.
+    deps.work.deliver(() => interaction.editReply({ embeds: marked.embeds, components: marked.components, allowedMentions: { parse: [] } }));
   } catch (error) {
     deps.logger.error({ err: error, guildId: interaction.guildId }, 'discord digest button failed');
     await tell(FAULT_TEXT).catch(() => undefined);

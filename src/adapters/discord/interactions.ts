@@ -151,12 +151,15 @@ export async function runAndAnswer(
     const ctx = await contextFor(deps, interaction);
     const reply = await deps.core.run(via ? { ...ctx, via } : ctx, command, await valuesFor(ctx.workspace));
     const rendered = renderReply(reply);
-    if (rendered.ephemeral) {
-      await interaction.editReply(messageOptions(rendered));
-    } else {
-      await interaction.followUp(messageOptions(rendered));
-      await interaction.deleteReply();
-    }
+    // Sent without holding the work's slot: the round trip to Discord is not database work.
+    deps.work.deliver(async () => {
+      if (rendered.ephemeral) {
+        await interaction.editReply(messageOptions(rendered));
+      } else {
+        await interaction.followUp(messageOptions(rendered));
+        await interaction.deleteReply();
+      }
+    });
   } catch (error) {
     deps.logger.error({ err: error, guildId: interaction.guildId }, 'discord command failed');
     await interaction.editReply({ content: FAULT_TEXT }).catch(() => undefined);
