@@ -98,8 +98,8 @@ export const SQLITE_PRAGMAS = [
  * default: at once with its baseline compiler (Liftoff), then again, optimised, in the background;
  * the optimised copy is about 60 MB of resident memory and buys nothing measurable here, because
  * the client caches the plan of each query shape (4,000 small queries took the same time either
- * way, and migrations ran faster). Set for the whole process before the migration engine or the
- * first client is compiled.
+ * way, and migrations ran faster). Set for the whole process where each is compiled: here for the
+ * client, in schema-engine.ts for the migration engine.
  */
 export function baselineWebAssemblyOnly(): void {
   setFlagsFromString('--liftoff-only');

@@ -2,7 +2,7 @@
 // the Store port. Dev-only tooling (diffMigrations) lives in ./migrations.js and is not re-exported
 // here, so start-up never loads the PGlite shadow database.
 import type { Logger } from '../../core/ports/logger.js';
-import { baselineWebAssemblyOnly, openDatabase, parseDatabaseUrl, type Provider } from './database.js';
+import { openDatabase, parseDatabaseUrl, type Provider } from './database.js';
 import { applyMigrations } from './migrations.js';
 import { PrismaStore } from './prisma-store.js';
 
@@ -29,7 +29,6 @@ export interface OpenedStore {
 /** Opens the database, applies the committed migrations it lacks, and returns the store. */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const { databaseUrl, logger } = options;
-  baselineWebAssemblyOnly();
   const target = parseDatabaseUrl(databaseUrl);
   // The migration engine and the client would each get their own, separate in-memory database.
   if (target.provider === 'sqlite' && target.file === ':memory:') throw new Error('openStore needs a SQLite file, not :memory:');

@@ -13,6 +13,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
   type SqlQuery,
 } from '@prisma/driver-adapter-utils';
+import { baselineWebAssemblyOnly } from './database.js';
 
 export type { SchemaEngine };
 
@@ -32,6 +33,7 @@ const wasmApi = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssemb
 /** Instantiates the wasm module once per process. */
 function loadWasm(): void {
   if (loaded) return;
+  baselineWebAssemblyOnly();
   const require = createRequire(import.meta.url);
   const wasmPath = join(dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
   const module = new wasmApi.Module(readFileSync(wasmPath));
