@@ -40,7 +40,8 @@ async function bare(insert: boolean): Promise<number> {
 
 async function rapport(): Promise<number> {
   // Loaded here, not at the top, so that the bare baselines load Bolt alone.
-  const { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, workLimitsFor } = await import('../src/adapters/slack/index.js');
+  const { createSlackAdapter, REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } = await import('../src/adapters/slack/index.js');
+  const { workLimitsFor } = await import('../src/adapters/work/bounded-work.js');
   const { openStore, prismaProcessedRequests } = await import('../src/adapters/store/index.js');
   const { createCore } = await import('../src/core/core.js');
   const { normalizeName } = await import('../src/core/commands/names.js');

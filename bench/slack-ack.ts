@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter, workLimitsFor } from '../src/adapters/slack/index.js';
+import { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS, createSlackAdapter } from '../src/adapters/slack/index.js';
+import { workLimitsFor } from '../src/adapters/work/bounded-work.js';
 import { openStore, prismaProcessedRequests } from '../src/adapters/store/index.js';
 import { FakeSlack, interactiveBody, postSigned, slashCommandBody } from '../test/support/fake-slack.js';
 

@@ -16,6 +16,7 @@ import { createMetrics, meterMailboxes, meteredCore, metricsRoute, type Metrics 
 import { installFaultHandlers } from './adapters/process/faults.js';
 import type { DiscordAdapter } from './adapters/discord/index.js';
 import { createScheduler, singleProcess, type PlatformOutlet } from './adapters/scheduler/index.js';
+import { workLimitsFor } from './adapters/work/bounded-work.js';
 import { loadMailConfig, type MailConfig } from './adapters/email/mail-config.js';
 import type { MailWatcher } from './adapters/email/watcher.js';
 import { createCore, type Core } from './core/core.js';
@@ -150,7 +151,7 @@ async function runOnSlack(input: { config: Config; core: Core; store: PrismaStor
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
     port: config.PORT,
     core,
-    work: slackModule.workLimitsFor(provider),
+    work: workLimitsFor(provider),
     ...(config.RAPPORT_TIME_ZONE ? { defaultTimeZone: config.RAPPORT_TIME_ZONE } : {}),
   }) : null;
   const discord = await discordAdapter({ config, core, store, provider, clock, logger, shard });
@@ -252,7 +253,7 @@ async function startMailWatcher(input: { mail: MailConfig | null; core: Core; st
 async function discordAdapter(input: { config: Config; core: Core; store: PrismaStore; provider: Provider; clock: Clock; logger: Logger; shard: ShardPart | null }): Promise<DiscordAdapter | null> {
   const { config, core, store, provider, clock, logger, shard } = input;
   if (!config.DISCORD_BOT_TOKEN) return null;
-  const { createDiscordAdapter, workLimitsFor } = await import('./adapters/discord/index.js');
+  const { createDiscordAdapter } = await import('./adapters/discord/index.js');
   return createDiscordAdapter({
     core,
     store,

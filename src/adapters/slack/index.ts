@@ -2,4 +2,3 @@ export { createSlackAdapter, BOT_SCOPES, type SlackAdapter, type SlackAdapterOpt
 export { renderDigest } from './render-digest.js';
 export { renderReply } from './render-reply.js';
 export { REPLAY_ID_PREFIX, REPLAY_MEMORY_MS } from './receiver.js';
-export { workLimitsFor } from '../work/bounded-work.js';
