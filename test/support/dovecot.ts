@@ -29,6 +29,7 @@ export interface Dovecot {
 
 /** Starts Dovecot with these users (address → password). */
 export async function startDovecot(users: Readonly<Record<string, string>>): Promise<Dovecot> {
+  if (!existsSync(DOVECOT)) throw new Error(`Dovecot is not installed (${DOVECOT}): the mail tests run a real IMAP server on 127.0.0.1. Install Debian's dovecot-imapd (apt-get install dovecot-imapd); .ci/run does.`);
   const dir = mkdtempSync(join(tmpdir(), 'rapport-dovecot-'));
   // Dovecot's auth and mail processes run as its own users and must reach the folder.
   chmodSync(dir, 0o755);
